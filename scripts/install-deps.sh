@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian packages mech needs to build and test; does nothing when they are all present.
+set -euo pipefail
+
+packages=(
+  cmake g++ make pkg-config
+  antlr4 libantlr4-runtime-dev uuid-dev
+  llvm-19-dev
+  libmuparser-dev libfmt-dev libtomlplusplus-dev libcli11-dev
+  googletest libgtest-dev libbenchmark-dev
+  gnuplot-nox
+)
+# Optional extras: the NEURON reference simulator (for scripts/make-references.sh and bench/).
+if [[ "${MECH_WITH_NEURON:-0}" == 1 ]]; then
+  packages+=(neuron python3-neuron python3-numpy)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
