@@ -12,7 +12,7 @@ packages=(
 )
 # Optional extras: the NEURON reference simulator (for scripts/make-references.sh and bench/).
 if [[ "${MECH_WITH_NEURON:-0}" == 1 ]]; then
-  packages+=(neuron python3-neuron python3-numpy)
+  packages+=(neuron neuron-dev python3-neuron python3-numpy)
 fi
 
 missing=()
