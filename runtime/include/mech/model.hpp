@@ -1,0 +1,134 @@
+// Model: what to simulate, described by name, independent of any compiled mechanism —
+// sections and how they connect, mechanisms inserted on them, point processes, stimuli and
+// what to record. Names are resolved (and checked) when a Simulation is built from it.
+#pragma once
+
+#include "mech/ids.hpp"
+#include "mech/stimulus.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace mech {
+
+// NEURON's section defaults.
+struct SectionGeometry {
+    double length = 100; // L, um
+    double diam = 500;   // um
+    int nseg = 1;
+    double cm = 1;       // uF/cm2
+    double Ra = 35.4;    // axial resistivity, ohm cm
+};
+
+// The initial/default state of one ion species (NEURON's <ion>i0_<ion>_ion etc.).
+struct IonDefaults {
+    double internal = 1; // mM
+    double external = 1; // mM
+    double reversal = 0; // mV, used unless a mechanism reads or writes the concentrations
+    int valence = 0;     // 0: taken from the mechanisms' USEION ... VALENCE
+};
+
+// A value assignment recorded by the Model and applied (and checked) when a Simulation is built.
+struct Assignment {
+    std::string name; // "gnabar_hh", "cm", "ena", ...
+    double value = 0;
+    std::optional<double> x; // the segment holding x; all segments when empty
+};
+
+struct SectionSpec {
+    std::string name;
+    SectionGeometry geometry;
+    bool sphere = false;      // one spherical compartment: area = pi*diam^2, no end nodes
+    int parent = -1;          // section index, -1 for a root
+    double parent_x = 1;      // where on the parent this section's 0 end attaches
+    std::vector<std::string> mechanisms; // inserted density mechanisms, in insertion order
+    std::vector<Assignment> assignments; // in the order given
+};
+
+struct PointProcessSpec {
+    std::string mechanism;
+    int section = -1;
+    double x = 0.5;
+    std::vector<Assignment> assignments; // field names without suffix
+};
+
+struct StimulusSpec {
+    int section = -1;
+    double x = 0.5;
+    std::variant<IClamp, SEClamp, CurrentWaveform> source;
+};
+
+// One recorded column. `variable` is "v", a density field "<field>_<suffix>", an ion quantity
+// ("ina", "ena", "cai", "cao"), a point-process field, or a stimulus quantity ("i", "vc").
+struct ProbeSpec {
+    enum class Target { Location, PointProcess, Stimulus };
+    std::string column;
+    Target target = Target::Location;
+    int index = -1; // section, point process or stimulus index
+    double x = 0.5;
+    std::string variable;
+};
+
+class Model {
+public:
+    // Sections. Names must be unique and non-empty; nseg >= 1; lengths and diameters > 0.
+    SectionId add_section(std::string name, SectionGeometry geometry = {});
+    // One spherical compartment of the given diameter (area pi*d^2), as teaching simulators use.
+    SectionId add_sphere(std::string name, double diam, double cm = 1);
+    SectionId section(std::string_view name) const; // throws if unknown
+    void set_geometry(SectionId section, const SectionGeometry& geometry);
+
+    // Attach `child`'s 0 end to `parent` at x (NEURON: child.connect(parent(x), 0)); the child
+    // joins the node of the parent that holds x. Reconnecting replaces the old parent; a loop
+    // is an error.
+    void connect(SectionId child, SectionId parent, double parent_x = 1.0);
+    void disconnect(SectionId child);
+
+    // Density mechanisms and values on sections (NEURON-style names, "gnabar_hh", "cm", "ena").
+    void insert(SectionId section, std::string mechanism);
+    void set(SectionId section, std::string name, double value);
+    void set(SectionId section, double x, std::string name, double value);
+    // A GLOBAL of a mechanism, "<name>_<suffix>".
+    void set_global(std::string name, double value);
+    void set_ion_defaults(std::string ion, IonDefaults defaults);
+
+    // Point processes: x in [0, 1]; the process sits on the node holding x.
+    PointProcessId add_point_process(SectionId section, double x, std::string mechanism);
+    void set(PointProcessId process, std::string field, double value);
+
+    StimulusId add_stimulus(SectionId section, double x, IClamp clamp);
+    StimulusId add_stimulus(SectionId section, double x, SEClamp clamp);
+    StimulusId add_stimulus(SectionId section, double x, CurrentWaveform waveform);
+
+    // Recording: each call adds one named column (names unique; "t" is always recorded).
+    void record_v(std::string column, SectionId section, double x);
+    void record(std::string column, SectionId section, double x, std::string variable);
+    void record(std::string column, PointProcessId process, std::string field);
+    void record(std::string column, StimulusId stimulus, std::string variable);
+
+    // Read access for the simulator and for tools that print or save models.
+    const std::vector<SectionSpec>& sections() const { return sections_; }
+    const std::vector<PointProcessSpec>& point_processes() const { return points_; }
+    const std::vector<StimulusSpec>& stimuli() const { return stimuli_; }
+    const std::vector<ProbeSpec>& probes() const { return probes_; }
+    const std::vector<Assignment>& globals() const { return globals_; }
+    const std::vector<std::pair<std::string, IonDefaults>>& ion_defaults() const {
+        return ion_defaults_;
+    }
+
+private:
+    SectionSpec& checked(SectionId id, const char* what);
+    void add_probe(ProbeSpec probe);
+
+    std::vector<SectionSpec> sections_;
+    std::vector<PointProcessSpec> points_;
+    std::vector<StimulusSpec> stimuli_;
+    std::vector<ProbeSpec> probes_;
+    std::vector<Assignment> globals_;
+    std::vector<std::pair<std::string, IonDefaults>> ion_defaults_;
+};
+
+} // namespace mech

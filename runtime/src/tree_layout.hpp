@@ -1,0 +1,45 @@
+// Morphology -> nodes in solver order (parent before child, cells contiguous) with NEURON's
+// areas and axial coupling coefficients.
+#pragma once
+
+#include "mech/model.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace mech::detail {
+
+// Where a section's nodes live in the node arrays.
+struct SectionNodes {
+    int32_t first = 0; // centre node of segment 0; segments are first .. first+nseg-1
+    int32_t nseg = 1;
+    int32_t end0 = -1; // node holding x = 0 (the parent's node, or the root node)
+    int32_t end1 = -1; // zero-area node at x = 1 (the centre node for a sphere)
+};
+
+struct TreeLayout {
+    std::vector<int32_t> parent;     // -1 for the root of each cell
+    std::vector<double> area;        // um2; 100 for the zero-area end nodes (as NEURON)
+    std::vector<double> cm;          // uF/cm2; 0 where there is no membrane
+    std::vector<double> a;           // NODEA: effect of node i's v on its parent's row
+    std::vector<double> b;           // NODEB: effect of the parent's v on row i
+    std::vector<uint8_t> membrane;   // 1 at segment centres (nodes that carry mechanisms)
+    std::vector<int32_t> section_of; // node -> section index
+    std::vector<SectionNodes> sections;
+    std::vector<std::pair<int32_t, int32_t>> cells; // [begin, end) node range of each cell
+
+    std::size_t size() const { return parent.size(); }
+    // NEURON's node_exact: the node whose voltage `sec(x)` refers to.
+    int32_t node_at(int section, double x) const;
+    // The centre node of the segment containing x (x = 0 and 1 give the end segments).
+    int32_t segment_node(int section, double x) const;
+};
+
+TreeLayout build_tree_layout(const std::vector<SectionSpec>& sections);
+
+// Resistance (MOhm) from a segment centre to its end: Ra*(L/(2 nseg))/(pi diam^2/4), units fixed.
+double half_segment_resistance(const SectionGeometry& g);
+// Membrane area (um2) of one segment of a section.
+double segment_area(const SectionSpec& s);
+
+} // namespace mech::detail
