@@ -9,6 +9,7 @@ write the spikes as a CSV (gid,t) for agreement checks with mech.
                [--tstop MS] [--spikes FILE]
 """
 import argparse
+import gc
 import statistics
 import sys
 import time
@@ -107,8 +108,12 @@ def main():
             path = spikes_path(a.spikes, name, len(a.workload) > 1)
             write_spikes(path, spikes)
             print(f"{name}: spikes written to {path}")
-        # Free this workload's sections before building the next one.
+        # Free this workload's sections so the next one runs alone.
         del model
+        gc.collect()
+        left = sum(1 for _ in h.allsec())
+        if left:
+            print(f"warning: {left} sections of {name} still exist and will be simulated again")
     return 0
 
 
