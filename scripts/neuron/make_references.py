@@ -77,7 +77,10 @@ def main():
     os.makedirs(a.out, exist_ok=True)
     if a.mechlib is None and any(table[c][2] for c in ids):
         import mod_build
-        a.mechlib = str(mod_build.build_mods())
+        try:
+            a.mechlib = str(mod_build.build_mods())
+        except (RuntimeError, OSError) as err:
+            sys.exit(f"make_references: error: {err}")
     failures = 0
     for cid in ids:
         stem, tabled, needs_mods = table[cid]

@@ -58,4 +58,7 @@ if __name__ == "__main__":
     p.add_argument("--work-dir", default=None)
     p.add_argument("-v", "--verbose", action="store_true")
     a = p.parse_args()
-    print(build_mods(a.mod_dir, a.work_dir, quiet=not a.verbose))
+    try:
+        print(build_mods(a.mod_dir, a.work_dir, quiet=not a.verbose))
+    except (RuntimeError, OSError) as err:
+        sys.exit(f"mod_build: error: {err}")
