@@ -1,0 +1,125 @@
+// Cross-reference checks of a model description: every name a field refers to exists, section
+// trees are trees, and names shared by probes, stimuli and point processes are unambiguous.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "location_text.hpp"
+#include "read_model.hpp"
+#include "model_error.hpp"
+
+namespace mech::model {
+
+namespace {
+
+template <class T>
+std::vector<std::string> names_of(const std::vector<T>& items) {
+    std::vector<std::string> out;
+    for (const auto& i : items) out.push_back(i.name);
+    return out;
+}
+
+void check_tree(const ModelDescription& m, const CellDesc& cell) {
+    std::map<std::string, const SectionDesc*> by_name;
+    for (const auto& s : cell.sections) by_name[s.name] = &s;
+    const SectionDesc* root = nullptr;
+    for (const auto& s : cell.sections) {
+        if (s.parent.empty()) {
+            if (root)
+                throw ModelError(m.file, s.loc,
+                                 "cell '" + cell.name + "' has two root sections, '" + root->name + "' and '" + s.name +
+                                     "'; connect one of them with 'parent'");
+            root = &s;
+            continue;
+        }
+        if (!by_name.count(s.parent))
+            throw ModelError(m.file, s.parent_loc,
+                             "section '" + s.name + "' has parent '" + s.parent + "', which is not a section of cell '" +
+                                 cell.name + "'" + did_you_mean(s.parent, names_of(cell.sections)));
+    }
+    if (!root)
+        throw ModelError(m.file, cell.loc, "cell '" + cell.name + "' has no root section: its parents form a loop");
+    // Walking up from each section must reach the root within as many steps as there are sections.
+    for (const auto& s : cell.sections) {
+        const SectionDesc* at = &s;
+        for (std::size_t steps = 0; !at->parent.empty(); ++steps) {
+            if (steps > cell.sections.size())
+                throw ModelError(m.file, s.parent_loc,
+                                 "section '" + s.name + "' of cell '" + cell.name + "' is part of a loop of parents");
+            at = by_name.at(at->parent);
+        }
+    }
+}
+
+}  // namespace
+
+void check_location(const ModelDescription& m, const Location& where, const std::string& what) {
+    const CellDesc* cell = nullptr;
+    if (where.cell.empty()) {
+        if (m.cells.size() != 1) {
+            std::string names;
+            for (const auto& c : m.cells) names += (names.empty() ? "" : ", ") + c.name;
+            throw ModelError(m.file, where.loc,
+                             what + " \"" + format_location(where) + "\" must name its cell (\"cell.section(x)\"); cells: " + names);
+        }
+        cell = &m.cells.front();
+    } else {
+        for (const auto& c : m.cells)
+            if (c.name == where.cell) cell = &c;
+        if (!cell)
+            throw ModelError(m.file, where.loc,
+                             what + " \"" + format_location(where) + "\": no cell '" + where.cell + "'" +
+                                 did_you_mean(where.cell, names_of(m.cells)));
+    }
+    for (const auto& s : cell->sections)
+        if (s.name == where.section) return;
+    throw ModelError(m.file, where.loc,
+                     what + " \"" + format_location(where) + "\": cell '" + cell->name + "' has no section '" +
+                         where.section + "'" + did_you_mean(where.section, names_of(cell->sections)));
+}
+
+void check_model(const ModelDescription& m) {
+    if (m.cells.empty()) throw ModelError(m.file, Loc{}, "the model has no cells");
+    for (const auto& cell : m.cells) check_tree(m, cell);
+
+    std::map<std::string, Loc> devices;  // stimuli and point processes share one name space
+    auto add_device = [&](const std::string& name, Loc loc) {
+        if (auto it = devices.find(name); it != devices.end())
+            throw ModelError(m.file, loc,
+                             "'" + name + "' names both a stimulus and a point process (line " +
+                                 std::to_string(it->second.line) + "); probes refer to them by name, so rename one");
+        devices[name] = loc;
+    };
+    for (const auto& s : m.stimuli) {
+        check_location(m, s.at, "'stimuli." + s.name + ".at' =");
+        add_device(s.name, s.loc);
+    }
+    for (const auto& p : m.point_processes) {
+        check_location(m, p.at, "'point_processes." + p.name + ".at' =");
+        add_device(p.name, p.loc);
+    }
+    std::vector<std::string> device_names;
+    for (const auto& [name, loc] : devices) device_names.push_back(name);
+    for (const auto& p : m.probes) {
+        if (p.at) check_location(m, *p.at, "probe '" + p.name + "' at");
+        if (!p.point.empty() && !devices.count(p.point))
+            throw ModelError(m.file, p.point_loc,
+                             "probe '" + p.name + "' records from '" + p.point +
+                                 "', which is neither a stimulus nor a point process" + did_you_mean(p.point, device_names));
+    }
+    const auto probe_names = names_of(m.probes);
+    std::set<std::string> listed;
+    for (std::size_t i = 0; i < m.output.probes.size(); ++i) {
+        const std::string& name = m.output.probes[i];
+        const Loc loc = i < m.output.probe_locs.size() ? m.output.probe_locs[i] : m.output.loc;
+        if (std::find(probe_names.begin(), probe_names.end(), name) == probe_names.end())
+            throw ModelError(m.file, loc, "'output.probes' names '" + name + "', which is not a probe" +
+                                              did_you_mean(name, probe_names));
+        if (!listed.insert(name).second)
+            throw ModelError(m.file, loc, "'output.probes' lists '" + name + "' twice");
+    }
+    if (m.output.traces == m.output.plot_file)
+        throw ModelError(m.file, m.output.loc, "'output.traces' and 'output.plot_file' are the same file");
+}
+
+}  // namespace mech::model

@@ -1,0 +1,134 @@
+// The plain description of a model file: what the user asked for, with the source position of
+// every item so that later checks (against compiled mechanisms) can still point at the file.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mech::model {
+
+// A position in the model file (1-based); line 0 means "not from the file" (e.g. a --set override).
+struct Loc {
+    int line = 0;
+    int column = 0;
+};
+
+// A point on a cell, written "soma(0.5)" or "cell.soma(0.5)"; x = 0.5 when "(x)" is left out.
+struct Location {
+    std::string cell;  // empty: the model's only cell
+    std::string section;
+    double x = 0.5;
+    Loc loc;
+};
+
+// One `name = number` setting of a mechanism or device.
+struct ParamValue {
+    std::string name;
+    double value = 0;
+    Loc loc;
+};
+
+// A density mechanism inserted in a section, with the parameters set in its own table.
+struct MechanismUse {
+    std::string name;  // SUFFIX, e.g. "hh"
+    Loc loc;
+    std::vector<ParamValue> params;  // the mechanism's own names, e.g. "gnabar"
+};
+
+struct SectionDesc {
+    std::string name;
+    Loc loc;
+    double length = 0;  // L (um)
+    double diam = 0;    // (um)
+    int nseg = 1;
+    double cm = 1.0;    // (uF/cm2)
+    double Ra = 35.4;   // (ohm cm)
+    std::string parent; // empty: a root section
+    double parent_x = 1.0;  // where on the parent this section attaches
+    double x = 0.0;         // which end of this section attaches (0 or 1)
+    Loc parent_loc;
+    std::vector<MechanismUse> mechanisms;
+    // NEURON-style settings (gnabar_hh, ena, cai, ...): resolved once the mechanisms are loaded.
+    std::vector<ParamValue> neuron_style;
+};
+
+struct CellDesc {
+    std::string name;
+    Loc loc;
+    std::string template_name;  // empty when the sections are written inline
+    std::vector<SectionDesc> sections;  // in file order; the first root section is the cell's root
+};
+
+enum class StimulusKind { IClamp, SEClamp, Waveform };
+
+struct StimulusDesc {
+    std::string name;
+    Loc loc;
+    StimulusKind kind = StimulusKind::IClamp;
+    Location at;
+    std::vector<ParamValue> params;  // IClamp: amp, del, dur; SEClamp: dur1..3, amp1..3, rs
+    // Waveform: a current (nA) as a piecewise-linear table of (t, i) or a muParser expression of t.
+    std::vector<double> times;
+    std::vector<double> values;
+    bool step = false;  // hold each value until the next time instead of interpolating
+    std::string expression;
+    Loc expression_loc;
+};
+
+struct PointProcessDesc {
+    std::string name;
+    Loc loc;
+    std::string mechanism;  // POINT_PROCESS name, e.g. "ExpSyn"
+    Loc mechanism_loc;
+    Location at;
+    std::vector<ParamValue> params;
+};
+
+struct ProbeDesc {
+    std::string name;  // the CSV column
+    Loc loc;
+    std::string variable;  // "v", "m_hh", "m" (with mechanism), "ina", "cai", or a point field
+    Loc variable_loc;
+    std::string mechanism;  // optional: the density mechanism that owns `variable`
+    std::optional<Location> at;  // for v, mechanism fields and ion quantities
+    std::string point;  // a point process or stimulus name, for its fields
+    Loc point_loc;
+    int every = 1;  // sample every k steps
+};
+
+struct SimulationDesc {
+    double tstop = 0;  // (ms)
+    double dt = 0.025; // (ms)
+    double celsius = 6.3;
+    double v_init = -65;
+    int threads = 1;
+    Loc loc;
+    Loc tstop_loc;
+};
+
+struct OutputDesc {
+    std::string traces = "traces.csv";
+    bool plot = true;
+    std::string plot_file = "traces.png";
+    std::vector<std::string> probes;  // which probes to write; empty: all
+    std::vector<Loc> probe_locs;
+    int every = 1;  // probes sampled at this period go to `traces`; others to traces_every<k>.csv
+    double spike_threshold = 0;  // (mV) upward crossings of voltage probes counted as spikes
+    Loc loc;
+};
+
+struct ModelDescription {
+    std::string file;       // the model file, as given
+    std::string directory;  // its folder: relative paths are resolved from here
+    std::string title;
+    SimulationDesc simulation;
+    std::vector<std::string> mechanism_paths;  // absolute, in search order
+    std::vector<CellDesc> cells;
+    std::vector<StimulusDesc> stimuli;
+    std::vector<PointProcessDesc> point_processes;
+    std::vector<ProbeDesc> probes;
+    OutputDesc output;
+};
+
+}  // namespace mech::model

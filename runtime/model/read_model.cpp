@@ -1,0 +1,138 @@
+// The top of a model file: [simulation], [output], mechanism search paths and the reserved
+// network tables; the parts with their own readers are in read_cells.cpp and read_devices.cpp.
+#include "read_model.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "read_parts.hpp"
+
+namespace mech::model {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Tables kept for network models (populations of cells, spike sources, NetCon-style connections):
+// reserved now so that single-cell files keep their meaning when networks arrive.
+const char* const reserved_tables[] = {"populations", "connections", "spike_sources", "gap_junctions"};
+
+SimulationDesc read_simulation(TableReader r) {
+    SimulationDesc s;
+    s.loc = r.loc();
+    const auto tstop = r.number("tstop");
+    if (!tstop) r.fail_missing("tstop", "the run's length in ms");
+    r.require_non_negative("tstop", *tstop, "ms");
+    s.tstop = *tstop;
+    s.tstop_loc = r.loc_of("tstop");
+    if (auto dt = r.number("dt")) {
+        r.require_positive("dt", *dt, "ms");
+        s.dt = *dt;
+    }
+    if (s.tstop / s.dt > 1e11)
+        r.fail("dt", "'" + r.field("dt") + "' = " + fmt_number(s.dt) + " ms makes " + fmt_number(s.tstop / s.dt) +
+                         " steps for tstop = " + fmt_number(s.tstop) + " ms; that is more than any run can take");
+    if (auto c = r.number("celsius")) {
+        if (*c < -273.15) r.fail("celsius", "'" + r.field("celsius") + "' = " + fmt_number(*c) + " is below absolute zero");
+        s.celsius = *c;
+    }
+    if (auto v = r.number("v_init")) s.v_init = *v;
+    if (auto n = r.integer("threads")) {
+        if (*n < 1) r.fail("threads", "'" + r.field("threads") + "' must be at least 1, got " + std::to_string(*n));
+        s.threads = static_cast<int>(*n);
+    }
+    r.finish();
+    return s;
+}
+
+std::string require_file_name(TableReader& r, std::string_view key, std::string fallback) {
+    auto name = r.string(key);
+    if (!name) return fallback;
+    if (name->empty() || name->find('/') != std::string::npos || *name == "." || *name == "..")
+        r.fail(key, "'" + r.field(key) + "' = \"" + *name + "\" must be a plain file name (it is written inside the output folder)");
+    return *name;
+}
+
+OutputDesc read_output(TableReader r) {
+    OutputDesc o;
+    o.loc = r.loc();
+    o.traces = require_file_name(r, "traces", o.traces);
+    o.plot_file = require_file_name(r, "plot_file", o.plot_file);
+    if (auto p = r.boolean("plot")) o.plot = *p;
+    if (auto probes = r.strings("probes")) {
+        o.probes = *probes;
+        const toml::array& a = *r.node("probes")->as_array();
+        for (std::size_t i = 0; i < a.size(); ++i) o.probe_locs.push_back(to_loc(a.get(i)->source()));
+    }
+    if (auto every = r.integer("every")) {
+        if (*every < 1) r.fail("every", "'" + r.field("every") + "' must be at least 1 step, got " + std::to_string(*every));
+        o.every = static_cast<int>(*every);
+    }
+    if (auto th = r.number("spike_threshold")) o.spike_threshold = *th;
+    r.finish();
+    return o;
+}
+
+ModelDescription read_document(const toml::table& doc, const std::string& file, const std::string& directory) {
+    ModelDescription m;
+    m.file = file;
+    m.directory = directory;
+    TableReader top(doc, "", file);
+    for (const char* name : reserved_tables)
+        if (top.has(name))
+            top.fail(name, "'" + std::string(name) +
+                               "' is reserved for network models, which this version of mechsim does not read yet");
+    // Unknown top-level names first: "[simulaton]" should be reported as such, not as a missing [simulation].
+    for (const char* name : {"title", "mechanism_paths", "simulation", "output", "templates", "cells", "stimuli",
+                             "point_processes", "probes"})
+        top.has(name);
+    top.finish();
+    if (auto title = top.string("title")) m.title = *title;
+    if (auto paths = top.strings("mechanism_paths")) {
+        for (const auto& p : *paths) {
+            fs::path path(p);
+            if (path.is_relative()) path = fs::path(directory) / path;
+            m.mechanism_paths.push_back(path.lexically_normal().string());
+        }
+    }
+    const toml::table* simulation = top.table("simulation");
+    if (!simulation) throw ModelError(file, Loc{}, "the model has no [simulation] table (it needs at least tstop)");
+    m.simulation = read_simulation(TableReader(*simulation, "simulation", file));
+    if (const toml::table* output = top.table("output")) m.output = read_output(TableReader(*output, "output", file));
+
+    const toml::table* templates = top.table("templates");
+    const toml::table* cells = top.table("cells");
+    m.cells = read_cells(templates, cells, file);
+    if (const toml::table* t = top.table("stimuli")) m.stimuli = read_stimuli(*t, file);
+    if (const toml::table* t = top.table("point_processes")) m.point_processes = read_point_processes(*t, file);
+    if (const toml::table* t = top.table("probes")) m.probes = read_probes(*t, file);
+    top.finish();
+    check_model(m);
+    return m;
+}
+
+}  // namespace
+
+ModelDescription read_model_text(const std::string& text, const std::string& file, const std::string& directory) {
+    toml::table doc;
+    try {
+        doc = toml::parse(text, file);
+    } catch (const toml::parse_error& e) {
+        throw ModelError(file, to_loc(e.source()), std::string(e.description()));
+    }
+    return read_document(doc, file, directory);
+}
+
+ModelDescription read_model_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ModelError(path, Loc{}, "cannot read the model file (" + std::string(std::strerror(errno)) + ")");
+    std::ostringstream text;
+    text << in.rdbuf();
+    const fs::path dir = fs::absolute(fs::path(path)).parent_path();
+    return read_model_text(text.str(), path, dir.string());
+}
+
+}  // namespace mech::model
