@@ -1,6 +1,8 @@
 // What an IR expression can read or a statement can write: one tagged reference per storage place.
 #pragma once
 
+#include "diag/source_location.hpp"
+
 #include <cstdint>
 #include <string>
 
@@ -48,11 +50,7 @@ struct Var {
     friend auto operator<=>(const Var&, const Var&) = default;
 };
 
-/// A source position carried by IR nodes that passes may report on (1-based; 0 = unknown).
-struct Location {
-    std::string file;
-    int line = 0;
-    int column = 0;
-};
+/// A source range carried by IR nodes that passes may report on (the diagnostics engine's).
+using Location = diag::SourceRange;
 
 } // namespace mech::ir

@@ -1,0 +1,181 @@
+// solve_odes: dispatch on the SOLVE method; cnexp and euler here, implicit methods in
+// solve_implicit.cpp.
+#include "passes/solve_odes.hpp"
+
+#include "ir/build.hpp"
+#include "ir/print.hpp"
+#include "ir/visitor.hpp"
+#include "passes/solve_implicit.hpp"
+#include "passes/symbolic/derivative.hpp"
+#include "passes/symbolic/simplify.hpp"
+
+#include <fmt/format.h>
+
+namespace mech::passes {
+
+using namespace ir;
+namespace sym = symbolic;
+
+namespace detail {
+
+ExpandedSystem expand_system(const Block& body) {
+    ExpandedSystem sys;
+    std::map<int, ExprPtr> definitions; // local -> expanded value
+    auto expand = [&](const ExprPtr& e) {
+        struct Expander : Mutator {
+            std::map<int, ExprPtr>& defs;
+            explicit Expander(std::map<int, ExprPtr>& d) : defs(d) {}
+            using Mutator::on;
+            ExprPtr on(const ExprPtr& self, const VarRef& r) override {
+                if (r.var.kind == VarKind::Local) {
+                    auto it = defs.find(r.var.index);
+                    if (it != defs.end())
+                        return it->second;
+                }
+                return self;
+            }
+        } expander(definitions);
+        return expander.mutate(e);
+    };
+    for (const auto& s : body) {
+        if (auto* a = s->as<AssignLocal>()) {
+            definitions[a->local] = expand(a->value);
+            if (sym::depends_on_any(definitions[a->local], [](const Var& v) {
+                    return v.kind == VarKind::Field;
+                }))
+                sys.state_dependent_locals.insert(a->local);
+            sys.other.push_back(s);
+        } else if (auto* d = s->as<Derivative>()) {
+            sys.states.push_back(d->state);
+            sys.rhs.push_back(d->rhs);
+            sys.expanded.push_back(expand(d->rhs));
+        } else if (auto* c = s->as<Conserve>()) {
+            sys.conserve.push_back(c);
+        } else {
+            if (s->is<If>() || s->is<While>())
+                sys.straight_line = false;
+            sys.other.push_back(s);
+        }
+    }
+    return sys;
+}
+
+} // namespace detail
+
+namespace {
+
+const std::string& state_name(const Mechanism& m, int k) { return m.fields[k].name; }
+
+// x' = a + c·x  ->  x + (1 - exp(dt·c))·(-a/c - x), NEURON's cnexp form.
+std::optional<Block> solve_cnexp(const Solve& solve, const Mechanism& m,
+                                 diag::DiagnosticEngine& diags) {
+    auto sys = detail::expand_system(solve.body);
+    Block out;
+    bool ok = true;
+    for (const auto& s : solve.body) {
+        auto* d = s->as<Derivative>();
+        if (!d) {
+            if (s->is<Conserve>()) {
+                diags.error(solve.loc, "CONSERVE is only meaningful in a KINETIC block solved "
+                                       "with METHOD sparse");
+                ok = false;
+                continue;
+            }
+            out.push_back(s);
+            continue;
+        }
+        size_t n = 0;
+        while (sys.rhs[n] != d->rhs || sys.states[n] != d->state)
+            ++n;
+        Var x = Var::field(d->state);
+        auto lin = sym::linear_in(sys.expanded[n], x);
+        if (!lin) {
+            diags.error(solve.loc,
+                        fmt::format("the equation {}' = {} is not linear in {}, so METHOD cnexp "
+                                    "cannot solve it exactly; use METHOD derivimplicit for "
+                                    "non-linear ODEs",
+                                    state_name(m, d->state), print(d->rhs, &m),
+                                    state_name(m, d->state)));
+            ok = false;
+            continue;
+        }
+        // Coefficients from the written form (reading locals) when that is also linear, so the
+        // update reuses the block's locals instead of duplicating their definitions.
+        bool reads_state_locals = sym::depends_on_any(d->rhs, [&](const Var& v) {
+            return v.kind == VarKind::Local && sys.state_dependent_locals.count(v.index);
+        });
+        if (auto direct = sym::linear_in(d->rhs, x); direct && !reads_state_locals)
+            lin = direct;
+        auto xs = field(d->state);
+        ExprPtr update;
+        if (sym::is_constant(lin->coefficient, 0)) {
+            update = add(xs, mul(lin->constant, dt()));
+        } else {
+            auto c = lin->coefficient;
+            auto target = sym::simplify(div(neg(lin->constant), c));
+            update = add(xs, mul(sub(num(1), exp(mul(dt(), c))), sub(target, xs)));
+        }
+        out.push_back(Store::make(x, update));
+    }
+    if (!ok)
+        return std::nullopt;
+    return out;
+}
+
+// Explicit Euler: every derivative from the old states, then all updates.
+Block solve_euler(const Solve& solve, Kernel& kernel, const Mechanism& m) {
+    Block out;
+    std::vector<std::pair<int, int>> updates; // state field, derivative local
+    for (const auto& s : solve.body) {
+        if (auto* d = s->as<Derivative>()) {
+            int local = kernel.add_local("D" + state_name(m, d->state));
+            out.push_back(AssignLocal::make(local, d->rhs));
+            updates.emplace_back(d->state, local);
+        } else {
+            out.push_back(s);
+        }
+    }
+    for (auto [state, local] : updates)
+        out.push_back(Store::make(Var::field(state), add(field(state), mul(dt(), ir::local(local)))));
+    return out;
+}
+
+class SolveRewriter : public Mutator {
+public:
+    SolveRewriter(Kernel& kernel, const Mechanism& m, diag::DiagnosticEngine& diags)
+        : kernel_(kernel), m_(m), diags_(diags) {}
+    using Mutator::on;
+
+    Block on(const StmtPtr&, const Solve& s) override {
+        std::optional<Block> out;
+        switch (s.method) {
+        case SolveMethod::Cnexp: out = solve_cnexp(s, m_, diags_); break;
+        case SolveMethod::Euler: out = solve_euler(s, kernel_, m_); break;
+        case SolveMethod::Derivimplicit:
+        case SolveMethod::Sparse: out = detail::solve_implicit(s, kernel_, m_, diags_); break;
+        }
+        return out ? *out : Block{};
+    }
+
+    Block on(const StmtPtr&, const Derivative& d) override {
+        diags_.internal_error({}, fmt::format("derivative of '{}' outside a SOLVE block",
+                                              state_name(m_, d.state)));
+        return {};
+    }
+
+private:
+    Kernel& kernel_;
+    const Mechanism& m_;
+    diag::DiagnosticEngine& diags_;
+};
+
+} // namespace
+
+void solve_odes(Mechanism& mechanism, diag::DiagnosticEngine& diags) {
+    for (Kernel* kernel : mechanism.kernels()) {
+        SolveRewriter rewriter(*kernel, mechanism, diags);
+        kernel->body = rewriter.mutate(kernel->body);
+    }
+}
+
+} // namespace mech::passes
