@@ -1,0 +1,258 @@
+// The time loop: NEURON's finitialize and fixed step (nrn_fixed_step_thread +
+// nrn_fixed_step_lastpart) over the arrays simulation_setup.cpp prepared. See docs/numerics.md.
+#include "simulation_impl.hpp"
+
+#include "hines_solver.hpp"
+#include "mech/error.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace mech {
+
+namespace {
+
+void net_send_callback(void* runtime, mech_index_t instance, mech_value_t delay,
+                       mech_value_t flag) {
+    auto* ctx = static_cast<Simulation::Impl::CallbackContext*>(runtime);
+    Simulation::Impl& sim = *ctx->sim;
+    const double now = sim.stores[ctx->store].data.t;
+    sim.events.push(detail::Event{now + delay, 0, ctx->store, instance, flag,
+                                  sim.delivering_weight});
+}
+
+void net_event_callback(void* runtime, mech_index_t, mech_value_t time) {
+    auto* ctx = static_cast<Simulation::Impl::CallbackContext*>(runtime);
+    ctx->sim->spikes.emplace_back(time, ctx->store);
+}
+
+} // namespace
+
+Simulation::Simulation(const Model& model, const Catalogue& catalogue, SimOptions options)
+    : impl_(std::make_unique<Impl>()) {
+    if (!(options.dt > 0) || !std::isfinite(options.dt))
+        throw Error(fmt::format("SimOptions: dt must be positive (got {} ms)", options.dt));
+    if (!(options.tstop >= 0) || !std::isfinite(options.tstop))
+        throw Error(fmt::format("SimOptions: tstop must be >= 0 (got {} ms)", options.tstop));
+    if (options.sample_every < 1)
+        throw Error(fmt::format("SimOptions: sample_every must be >= 1 (got {})",
+                                options.sample_every));
+    if (!std::isfinite(options.celsius) || !std::isfinite(options.v_init))
+        throw Error("SimOptions: celsius and v_init must be finite");
+    impl_->options = options;
+    impl_->setup(model, catalogue);
+    for (auto& store : impl_->stores) {
+        store.data.net_send = net_send_callback;
+        store.data.net_event = net_event_callback;
+    }
+}
+
+Simulation::~Simulation() = default;
+Simulation::Simulation(Simulation&&) noexcept = default;
+Simulation& Simulation::operator=(Simulation&&) noexcept = default;
+
+void Simulation::Impl::setup_tree_matrix(double time) {
+    const std::size_t n = v.size();
+    std::fill(rhs.begin(), rhs.end(), 0.0);
+    std::fill(d.begin(), d.end(), 0.0);
+    for (auto& ion : ions)
+        ion.begin_step(options.celsius);
+    for (auto& store : stores) {
+        store.data.t = time;
+        if (store.mech->compute_currents && store.data.width > 0)
+            store.mech->compute_currents(&store.data);
+    }
+    stimuli.compute_currents(time, v.data(), rhs.data(), d.data());
+    const int32_t* parent = layout.parent.data();
+    const double* a = layout.a.data();
+    const double* b = layout.b.data();
+    for (std::size_t i = 0; i < n; ++i) {
+        const int32_t p = parent[i];
+        if (p < 0)
+            continue;
+        const double dv = v[p] - v[i];
+        rhs[i] -= b[i] * dv;
+        rhs[p] += a[i] * dv;
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        d[i] += cap[i];
+    for (std::size_t i = 0; i < n; ++i) {
+        const int32_t p = parent[i];
+        if (p < 0)
+            continue;
+        d[i] -= b[i];
+        d[p] -= a[i];
+    }
+}
+
+void Simulation::Impl::deliver_events(double t_limit) {
+    while (events.due(t_limit)) {
+        const detail::Event e = events.pop();
+        auto& store = stores[e.store];
+        if (!store.mech->net_receive)
+            continue;
+        const double saved = store.data.t;
+        store.data.t = e.t;
+        delivering_weight = e.weight;
+        double* weight = e.weight >= 0 ? events.weights.data() + e.weight : nullptr;
+        store.mech->net_receive(&store.data, e.instance, weight, e.flag);
+        delivering_weight = -1;
+        store.data.t = saved;
+    }
+}
+
+void Simulation::Impl::record_sample() {
+    for (std::size_t c = 0; c < sources.size(); ++c)
+        samples[c].push_back(*sources[c]);
+}
+
+void Simulation::Impl::report_blow_up(std::size_t node) const {
+    const int s = layout.section_of[node];
+    const auto& nodes = layout.sections[s];
+    double x = 0;
+    if (static_cast<int32_t>(node) == nodes.end1)
+        x = 1;
+    else if (static_cast<int32_t>(node) >= nodes.first)
+        x = (node - nodes.first + 0.5) / nodes.nseg;
+    std::string mechanisms;
+    for (const auto& store : stores)
+        for (int32_t n : store.node)
+            if (n == static_cast<int32_t>(node)) {
+                mechanisms += (mechanisms.empty() ? "" : ", ") + std::string(store.mech->name);
+                break;
+            }
+    throw Error(fmt::format("the membrane potential became {} at t = {} ms in section '{}' "
+                            "(node at x = {:.4g}); mechanisms there: {}. Try a smaller dt or "
+                            "check the mechanisms' parameters",
+                            v[node], t, section_names[s], x,
+                            mechanisms.empty() ? "none" : mechanisms));
+}
+
+void Simulation::initialize() {
+    Impl& s = *impl_;
+    s.t = 0;
+    s.steps = 0;
+    std::fill(s.v.begin(), s.v.end(), s.options.v_init);
+    for (auto& ion : s.ions)
+        ion.initialize(s.options.celsius);
+    s.stimuli.initialize();
+    s.events.clear();
+    s.spikes.clear();
+    if (!s.initialized)
+        for (const auto& e : s.pending_events)
+            s.events.push(e);
+    s.initialized = true;
+    for (std::size_t k = 0; k < s.stores.size(); ++k) {
+        auto& store = s.stores[k];
+        store.values = s.initial_values[k];
+        store.data.t = 0;
+        if (store.mech->init && store.data.width > 0)
+            store.mech->init(&store.data);
+    }
+    // The first current evaluation fills the assigned currents of the t = 0 sample.
+    s.setup_tree_matrix(0.0);
+    for (auto& c : s.samples)
+        c.clear();
+    const auto expected = static_cast<std::size_t>(
+        s.options.tstop / s.options.dt / s.options.sample_every + 2);
+    for (auto& c : s.samples)
+        c.reserve(expected);
+    s.record_sample();
+}
+
+void Simulation::step() {
+    Impl& s = *impl_;
+    if (!s.initialized)
+        initialize();
+    const double dt = s.options.dt;
+    s.deliver_events(s.t + 0.5 * dt);
+    s.t += 0.5 * dt; // NEURON builds t from two half steps
+    s.setup_tree_matrix(s.t);
+    detail::solve_tree(s.layout.parent, s.layout.a, s.layout.b, s.d, s.rhs);
+    double sum = 0; // one finite check for the whole step
+    const std::size_t n = s.v.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        s.v[i] += s.rhs[i];
+        sum += s.v[i];
+    }
+    s.t += 0.5 * dt;
+    if (!std::isfinite(sum))
+        for (std::size_t i = 0; i < n; ++i)
+            if (!std::isfinite(s.v[i]))
+                s.report_blow_up(i);
+    for (auto& store : s.stores) {
+        store.data.t = s.t;
+        if (store.mech->advance_state && store.data.width > 0)
+            store.mech->advance_state(&store.data);
+    }
+    s.stimuli.after_solve(s.v.data());
+    ++s.steps;
+    if (s.steps % s.options.sample_every == 0)
+        s.record_sample();
+}
+
+void Simulation::advance_to(double t_end) {
+    if (!impl_->initialized)
+        initialize();
+    while (impl_->t < t_end - 0.5 * impl_->options.dt)
+        step();
+}
+
+void Simulation::run() {
+    initialize();
+    advance_to(impl_->options.tstop);
+}
+
+double Simulation::time() const { return impl_->t; }
+const SimOptions& Simulation::options() const { return impl_->options; }
+std::size_t Simulation::node_count() const { return impl_->v.size(); }
+
+std::span<const double> Simulation::trace(std::string_view column) const {
+    const auto& cols = impl_->columns;
+    auto it = std::find(cols.begin(), cols.end(), column);
+    if (it == cols.end()) {
+        std::string known;
+        for (const auto& c : cols)
+            known += (known.empty() ? "" : ", ") + c;
+        throw Error(fmt::format("no recorded column '{}' (recorded: {})", column, known));
+    }
+    return impl_->samples[static_cast<std::size_t>(it - cols.begin())];
+}
+
+std::vector<std::string> Simulation::column_names() const { return impl_->columns; }
+
+double Simulation::voltage(SectionId section, double x) const {
+    return value(section, x, "v");
+}
+
+double Simulation::value(SectionId section, double x, std::string_view variable) const {
+    if (section.index < 0 || section.index >= static_cast<int32_t>(impl_->section_names.size()))
+        throw Error(fmt::format("invalid section handle {}", section.index));
+    if (!(x >= 0 && x <= 1))
+        throw Error(fmt::format("position x = {} is outside [0, 1]", x));
+    return *impl_->location_variable(section.index, x, variable);
+}
+
+void Simulation::queue_event(PointProcessId target, double t, std::span<const double> weight) {
+    Impl& s = *impl_;
+    if (target.index < 0 || target.index >= static_cast<int32_t>(s.point_instance.size()))
+        throw Error(fmt::format("queue_event: invalid point process handle {}", target.index));
+    if (s.initialized && t < s.t)
+        throw Error(fmt::format("queue_event: time {} ms is in the past (t = {} ms)", t, s.t));
+    const auto [store, instance] = s.point_instance[target.index];
+    const auto n_args = static_cast<std::size_t>(s.stores[store].mech->n_net_receive_args);
+    if (weight.size() > n_args)
+        throw Error(fmt::format("queue_event: {} takes {} weight value(s), got {}",
+                                s.stores[store].mech->name, n_args, weight.size()));
+    const auto offset = static_cast<int64_t>(s.events.weights.size());
+    s.events.weights.insert(s.events.weights.end(), weight.begin(), weight.end());
+    s.events.weights.resize(offset + std::max<std::size_t>(n_args, 1), 0.0);
+    detail::Event e{t, 0, store, instance, 0.0, offset};
+    if (s.initialized)
+        s.events.push(e);
+    else
+        s.pending_events.push_back(e);
+}
+
+} // namespace mech

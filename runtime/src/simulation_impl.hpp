@@ -1,0 +1,61 @@
+// The state of one Simulation: node arrays in solver order, mechanism stores, ions, stimuli,
+// events and recorded columns. Set up by simulation_setup.cpp, stepped by simulation.cpp.
+#pragma once
+
+#include "event_queue.hpp"
+#include "ion_table.hpp"
+#include "mechanism_store.hpp"
+#include "stimuli.hpp"
+#include "tree_layout.hpp"
+
+#include "mech/simulation.hpp"
+
+#include <string>
+#include <vector>
+
+namespace mech {
+
+struct Simulation::Impl {
+    // What the kernels' callbacks get back as `runtime`: which simulation and which store.
+    struct CallbackContext {
+        Impl* sim = nullptr;
+        int32_t store = 0;
+    };
+
+    SimOptions options;
+    detail::TreeLayout layout;
+    std::vector<std::string> section_names;
+
+    std::vector<double> v, rhs, d;
+    std::vector<double> cap; // cm*1e-3/dt per node (S/cm2 per mV of step)
+
+    std::vector<detail::MechanismStore> stores;
+    std::vector<std::vector<double>> initial_values; // per store, what initialize() restores
+    std::vector<CallbackContext> contexts;           // per store
+    std::vector<detail::IonSpecies> ions;
+    detail::Stimuli stimuli;
+    std::vector<std::pair<int32_t, int32_t>> point_instance; // point process -> (store, instance)
+
+    detail::EventQueue events;
+    std::vector<detail::Event> pending_events; // queued before the first initialize()
+    int64_t delivering_weight = -1;            // weight of the event being delivered
+    std::vector<std::pair<double, int32_t>> spikes; // net_event: (time, store)
+
+    std::vector<std::string> columns;       // "t" first
+    std::vector<const double*> sources;     // what each column samples
+    std::vector<std::vector<double>> samples;
+
+    double t = 0;
+    int64_t steps = 0;
+    bool initialized = false;
+
+    void setup(const Model& model, const Catalogue& catalogue);
+    void setup_tree_matrix(double time);
+    void deliver_events(double t_limit);
+    void record_sample();
+    [[noreturn]] void report_blow_up(std::size_t node) const;
+    // Address of a quantity at (section, x), for probes and value(); throws if unknown there.
+    const double* location_variable(int section, double x, std::string_view name) const;
+};
+
+} // namespace mech

@@ -1,0 +1,410 @@
+// Resolves a Model against a Catalogue: nodes, mechanism instances (sorted by node), ions,
+// user values (checked against declared limits), stimuli and probes -> plain arrays and pointers.
+#include "simulation_impl.hpp"
+
+#include "mech/error.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+namespace mech {
+
+using detail::IonSpecies;
+using detail::MechanismStore;
+
+namespace {
+
+void check_limits(const mech_field_info& f, double value, const std::string& where) {
+    if (f.role == MECH_FIELD_PARAMETER && (value < f.lower_limit || value > f.upper_limit))
+        throw Error(fmt::format("{}: {} = {} is outside its declared limits <{}, {}>", where,
+                                f.name, value, f.lower_limit, f.upper_limit));
+}
+
+std::string field_list(const mech_mechanism& m) {
+    std::string out;
+    for (int k = 0; k < m.n_fields; ++k)
+        out += fmt::format("{}{}_{}", k ? ", " : "", m.fields[k].name, m.name);
+    return out.empty() ? "none" : out;
+}
+
+// An ion quantity name ("ena", "ina", "nai", "nao") -> (ion, which), or nullopt.
+struct IonQuantity {
+    int species = -1;
+    char which = 0; // 'e', 'i' (current), 'c' (internal), 'o' (external)
+};
+
+IonQuantity parse_ion_quantity(const std::vector<IonSpecies>& ions, std::string_view name) {
+    for (std::size_t s = 0; s < ions.size(); ++s) {
+        const std::string& ion = ions[s].name;
+        const auto sp = static_cast<int>(s);
+        if (name == "e" + ion)
+            return {sp, 'e'};
+        if (name == "i" + ion)
+            return {sp, 'i'};
+        if (name == ion + "i")
+            return {sp, 'c'};
+        if (name == ion + "o")
+            return {sp, 'o'};
+    }
+    return {};
+}
+
+} // namespace
+
+void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
+    const auto& secs = model.sections();
+    layout = detail::build_tree_layout(secs);
+    for (const auto& s : secs)
+        section_names.push_back(s.name);
+    const std::size_t n = layout.size();
+    v.assign(n, options.v_init);
+    rhs.assign(n, 0);
+    d.assign(n, 0);
+
+    // Mechanism instances: density mechanisms in order of first use, then point processes.
+    std::map<std::string, int, std::less<>> store_of;
+    auto store_for = [&](const mech_mechanism& m) -> MechanismStore& {
+        auto [it, fresh] = store_of.emplace(m.name, static_cast<int>(stores.size()));
+        if (fresh) {
+            stores.emplace_back();
+            stores.back().mech = &m;
+        }
+        return stores[it->second];
+    };
+    for (std::size_t s = 0; s < secs.size(); ++s) {
+        for (const auto& name : secs[s].mechanisms) {
+            const mech_mechanism* m = catalogue.find(name);
+            if (m == nullptr) {
+                try {
+                    catalogue.get(name);
+                } catch (const Error& e) {
+                    throw Error(fmt::format("section '{}': {}", secs[s].name, e.what()));
+                }
+            }
+            if (m->kind != MECH_KIND_DENSITY)
+                throw Error(fmt::format("section '{}': '{}' is a point process, not a density "
+                                        "mechanism; add it with add_point_process",
+                                        secs[s].name, name));
+            auto& store = store_for(*m);
+            const auto& nodes = layout.sections[s];
+            for (int32_t j = 0; j < nodes.nseg; ++j)
+                store.node.push_back(nodes.first + j);
+        }
+    }
+    std::vector<std::pair<int32_t, int32_t>> point_node; // point process -> (store, node)
+    for (const auto& p : model.point_processes()) {
+        const auto where = fmt::format("point process {} on section '{}'", p.mechanism,
+                                       secs[p.section].name);
+        const mech_mechanism* m = catalogue.find(p.mechanism);
+        if (m == nullptr) {
+            try {
+                catalogue.get(p.mechanism);
+            } catch (const Error& e) {
+                throw Error(fmt::format("{}: {}", where, e.what()));
+            }
+        }
+        if (m->kind == MECH_KIND_DENSITY)
+            throw Error(fmt::format("{}: '{}' is a density mechanism; insert it into a section",
+                                    where, p.mechanism));
+        auto& store = store_for(*m);
+        const int32_t node = layout.node_at(p.section, p.x);
+        store.node.push_back(node);
+        point_node.emplace_back(store_of[p.mechanism], node);
+    }
+    // Sort each store by node so a cell's instances are contiguous (threads take ranges later);
+    // point processes on one node keep their creation order.
+    point_instance.resize(point_node.size());
+    for (auto& store : stores) {
+        std::stable_sort(store.node.begin(), store.node.end());
+        store.allocate();
+        store.scale.assign(store.node.size(), 1.0);
+        if (store.is_point())
+            for (std::size_t i = 0; i < store.node.size(); ++i)
+                store.scale[i] = 100.0 / layout.area[store.node[i]];
+    }
+    {
+        std::map<std::pair<int32_t, int32_t>, int32_t> taken; // (store, node) -> used so far
+        for (std::size_t p = 0; p < point_node.size(); ++p) {
+            const auto [s, node] = point_node[p];
+            const auto& nodes = stores[s].node;
+            const auto first = static_cast<int32_t>(
+                std::lower_bound(nodes.begin(), nodes.end(), node) - nodes.begin());
+            point_instance[p] = {s, first + taken[{s, node}]++};
+        }
+    }
+
+    // Ions: one species per name; slots where any mechanism using it has an instance.
+    std::map<std::string, int, std::less<>> ion_of;
+    for (auto& store : stores) {
+        const mech_mechanism& m = *store.mech;
+        for (int32_t k = 0; k < m.n_ions; ++k) {
+            const mech_ion_info& info = m.ions[k];
+            auto [it, fresh] = ion_of.emplace(info.name, static_cast<int>(ions.size()));
+            if (fresh) {
+                IonSpecies sp;
+                sp.name = info.name;
+                sp.defaults = detail::builtin_ion_defaults(info.name);
+                for (const auto& [name, def] : model.ion_defaults())
+                    if (name == info.name)
+                        sp.defaults = def;
+                sp.valence = sp.defaults.valence;
+                ions.push_back(std::move(sp));
+            }
+            IonSpecies& sp = ions[it->second];
+            if (info.valence != 0 && sp.valence != 0 && info.valence != sp.valence)
+                throw Error(fmt::format("mechanism '{}' uses ion {} with valence {}, but it has "
+                                        "valence {} elsewhere",
+                                        m.name, info.name, info.valence, sp.valence));
+            if (sp.valence == 0)
+                sp.valence = info.valence;
+            const int32_t conc = MECH_ION_INTERNAL | MECH_ION_EXTERNAL;
+            sp.concentration_read |= (info.reads & conc) != 0;
+            sp.concentration_written |= (info.writes & conc) != 0;
+            sp.reversal_written |= (info.writes & MECH_ION_REVERSAL) != 0;
+            store.ion_species.push_back(it->second);
+            sp.node.insert(sp.node.end(), store.node.begin(), store.node.end());
+        }
+    }
+    for (auto& sp : ions) {
+        if (sp.valence == 0)
+            throw Error(fmt::format("ion '{}' has no valence: declare it with USEION {} ... "
+                                    "VALENCE z, or set_ion_defaults",
+                                    sp.name, sp.name));
+        std::sort(sp.node.begin(), sp.node.end());
+        sp.node.erase(std::unique(sp.node.begin(), sp.node.end()), sp.node.end());
+        sp.allocate();
+    }
+    for (auto& store : stores) {
+        for (std::size_t k = 0; k < store.ion_species.size(); ++k) {
+            IonSpecies& sp = ions[store.ion_species[k]];
+            std::vector<int32_t> index(store.node.size());
+            for (std::size_t i = 0; i < index.size(); ++i)
+                index[i] = sp.slot_of(store.node[i]);
+            store.ion_index.push_back(std::move(index));
+        }
+    }
+
+    // User values on sections, in the order given.
+    std::vector<double> cm(n, 0.0);
+    for (std::size_t i = 0; i < n; ++i)
+        cm[i] = layout.cm[i];
+    for (std::size_t s = 0; s < secs.size(); ++s) {
+        const auto& sec = secs[s];
+        const auto& nodes = layout.sections[s];
+        for (const auto& a : sec.assignments) {
+            const auto where = fmt::format("section '{}'", sec.name);
+            std::vector<int32_t> targets;
+            if (a.x)
+                targets.push_back(layout.segment_node(static_cast<int>(s), *a.x));
+            else
+                for (int32_t j = 0; j < nodes.nseg; ++j)
+                    targets.push_back(nodes.first + j);
+            if (a.name == "cm") {
+                if (!(a.value >= 0))
+                    throw Error(fmt::format("{}: cm must be >= 0 (got {})", where, a.value));
+                for (int32_t node : targets)
+                    cm[node] = a.value;
+                continue;
+            }
+            if (auto q = parse_ion_quantity(ions, a.name); q.species >= 0) {
+                IonSpecies& sp = ions[q.species];
+                if (q.which == 'i')
+                    throw Error(fmt::format("{}: {} is computed by the mechanisms and cannot be "
+                                            "set",
+                                            where, a.name));
+                for (int32_t node : targets) {
+                    const int32_t slot = sp.slot_of(node);
+                    if (slot < 0)
+                        throw Error(fmt::format("{}: no mechanism here uses ion {}, so {} does "
+                                                "not exist here",
+                                                where, sp.name, a.name));
+                    auto& dst = q.which == 'e' ? sp.init_reversal
+                                               : (q.which == 'c' ? sp.init_internal
+                                                                 : sp.init_external);
+                    dst[slot] = a.value;
+                }
+                continue;
+            }
+            bool found = false;
+            for (const auto& mname : sec.mechanisms) {
+                const std::string suffix = "_" + mname;
+                if (a.name.size() <= suffix.size() ||
+                    a.name.compare(a.name.size() - suffix.size(), suffix.size(), suffix) != 0)
+                    continue;
+                auto& store = stores[store_of[mname]];
+                const std::string field = a.name.substr(0, a.name.size() - suffix.size());
+                const int k = find_field(*store.mech, field);
+                if (k < 0)
+                    throw Error(fmt::format("{}: mechanism '{}' has no field '{}' (it has: {})",
+                                            where, mname, field, field_list(*store.mech)));
+                check_limits(store.mech->fields[k], a.value, where);
+                for (int32_t node : targets)
+                    store.field[k][store.instance_at(node)] = a.value;
+                found = true;
+                break;
+            }
+            if (!found) {
+                std::string inserted;
+                for (const auto& m : sec.mechanisms)
+                    inserted += (inserted.empty() ? "" : ", ") + m;
+                throw Error(fmt::format("{}: unknown name '{}' (mechanisms inserted here: {}; "
+                                        "density fields are named <field>_<mechanism>)",
+                                        where, a.name, inserted.empty() ? "none" : inserted));
+            }
+        }
+    }
+    cap.assign(n, 0.0);
+    for (std::size_t i = 0; i < n; ++i)
+        cap[i] = cm[i] * 1e-3 / options.dt;
+
+    const auto& pps = model.point_processes();
+    for (std::size_t p = 0; p < pps.size(); ++p) {
+        auto [s, inst] = point_instance[p];
+        auto& store = stores[s];
+        for (const auto& a : pps[p].assignments) {
+            const auto where = fmt::format("point process {} on section '{}'", pps[p].mechanism,
+                                           secs[pps[p].section].name);
+            const int k = find_field(*store.mech, a.name);
+            if (k < 0) {
+                std::string fields;
+                for (int j = 0; j < store.mech->n_fields; ++j)
+                    fields += (j ? ", " : "") + std::string(store.mech->fields[j].name);
+                throw Error(fmt::format("{}: no field '{}' (it has: {})", where, a.name,
+                                        fields.empty() ? "none" : fields));
+            }
+            check_limits(store.mech->fields[k], a.value, where);
+            store.field[k][inst] = a.value;
+        }
+    }
+    for (const auto& g : model.globals()) {
+        bool found = false;
+        for (auto& store : stores) {
+            const std::string suffix = std::string("_") + store.mech->name;
+            if (g.name.size() <= suffix.size() ||
+                g.name.compare(g.name.size() - suffix.size(), suffix.size(), suffix) != 0)
+                continue;
+            const int k = find_global(*store.mech, g.name.substr(0, g.name.size() - suffix.size()));
+            if (k >= 0) {
+                store.globals[k] = g.value;
+                found = true;
+            }
+        }
+        if (!found)
+            throw Error(fmt::format("set_global: no mechanism in use has a GLOBAL named '{}' "
+                                    "(globals are named <name>_<mechanism>)",
+                                    g.name));
+    }
+
+    // Kernel argument blocks; every pointer is final from here on.
+    contexts.resize(stores.size());
+    for (std::size_t s = 0; s < stores.size(); ++s) {
+        auto& store = stores[s];
+        contexts[s] = CallbackContext{this, static_cast<int32_t>(s)};
+        for (std::size_t k = 0; k < store.ion_species.size(); ++k) {
+            IonSpecies& sp = ions[store.ion_species[k]];
+            store.ion_view.push_back(mech_ion_view{store.ion_index[k].data(), sp.current.data(),
+                                                   sp.conductance.data(), sp.reversal.data(),
+                                                   sp.internal.data(), sp.external.data()});
+        }
+        auto& data = store.data;
+        data.width = store.width();
+        data.dt = options.dt;
+        data.celsius = options.celsius;
+        data.node_index = store.node.data();
+        data.vec_v = v.data();
+        data.vec_rhs = rhs.data();
+        data.vec_d = d.data();
+        data.scale = store.scale.data();
+        data.field = store.field.data();
+        data.global = store.globals.data();
+        data.ion = store.ion_view.data();
+        data.runtime = &contexts[s];
+        initial_values.push_back(store.values);
+    }
+
+    const auto& stims = model.stimuli();
+    for (std::size_t k = 0; k < stims.size(); ++k) {
+        const int32_t node = layout.node_at(stims[k].section, stims[k].x);
+        stimuli.add(stims[k], node, layout.area[node],
+                    fmt::format("stimulus {} on section '{}'", k, secs[stims[k].section].name));
+    }
+
+    // Probes.
+    columns.push_back("t");
+    sources.push_back(&t);
+    for (const auto& p : model.probes()) {
+        const double* src = nullptr;
+        switch (p.target) {
+        case ProbeSpec::Target::Location:
+            src = location_variable(p.index, p.x, p.variable);
+            break;
+        case ProbeSpec::Target::PointProcess: {
+            auto [s, inst] = point_instance[p.index];
+            const int k = find_field(*stores[s].mech, p.variable);
+            if (k < 0)
+                throw Error(fmt::format("record '{}': point process {} has no field '{}'",
+                                        p.column, stores[s].mech->name, p.variable));
+            src = &stores[s].field[k][inst];
+            break;
+        }
+        case ProbeSpec::Target::Stimulus:
+            src = stimuli.variable(p.index, p.variable);
+            if (src == nullptr)
+                throw Error(fmt::format("record '{}': stimulus {} has no quantity '{}' (use "
+                                        "\"i\", or \"vc\" for SEClamp)",
+                                        p.column, p.index, p.variable));
+            break;
+        }
+        columns.push_back(p.column);
+        sources.push_back(src);
+    }
+    samples.resize(columns.size());
+}
+
+const double* Simulation::Impl::location_variable(int section, double x,
+                                                  std::string_view name) const {
+    const auto where = fmt::format("section '{}' at x = {}", section_names[section], x);
+    if (name == "v")
+        return &v[layout.node_at(section, x)];
+    const int32_t node = layout.segment_node(section, x);
+    if (auto q = parse_ion_quantity(ions, name); q.species >= 0) {
+        const IonSpecies& sp = ions[q.species];
+        const int32_t slot = sp.slot_of(node);
+        if (slot < 0)
+            throw Error(fmt::format("{}: no mechanism here uses ion {}", where, sp.name));
+        switch (q.which) {
+        case 'e':
+            return &sp.reversal[slot];
+        case 'i':
+            return &sp.current[slot];
+        case 'c':
+            return &sp.internal[slot];
+        default:
+            return &sp.external[slot];
+        }
+    }
+    for (const auto& store : stores) {
+        if (store.is_point())
+            continue;
+        const std::string suffix = std::string("_") + store.mech->name;
+        if (name.size() <= suffix.size() || !name.ends_with(suffix))
+            continue;
+        const int32_t inst = store.instance_at(node);
+        if (inst < 0)
+            continue;
+        const int k = find_field(*store.mech, name.substr(0, name.size() - suffix.size()));
+        if (k < 0)
+            throw Error(fmt::format("{}: mechanism '{}' has no field '{}' (it has: {})", where,
+                                    store.mech->name, name.substr(0, name.size() - suffix.size()),
+                                    field_list(*store.mech)));
+        return &store.field[k][inst];
+    }
+    throw Error(fmt::format("{}: nothing called '{}' to record (use v, <field>_<mechanism> of an "
+                            "inserted mechanism, or an ion quantity such as ina, ena, cai)",
+                            where, name));
+}
+
+} // namespace mech

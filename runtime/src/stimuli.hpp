@@ -1,0 +1,44 @@
+// Native point sources: IClamp, SEClamp and current waveforms (table or muParser expression).
+// Electrode currents: positive i depolarises, so it is added to the node's rhs.
+#pragma once
+
+#include "mech/model.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace mu {
+class Parser;
+}
+
+namespace mech::detail {
+
+class Stimuli {
+public:
+    Stimuli();
+    ~Stimuli();
+    Stimuli(Stimuli&&) noexcept;
+    Stimuli& operator=(Stimuli&&) noexcept;
+
+    // `area` is the node's area (um2); `where` names the stimulus for error messages.
+    void add(const StimulusSpec& spec, int32_t node, double area, const std::string& where);
+    void initialize();
+    // Current evaluation at `t` (the step midpoint) with v(t_n).
+    void compute_currents(double t, const double* v, double* rhs, double* d);
+    // After the voltage update (SEClamp's after_cvode `icur`: i from the new v).
+    void after_solve(const double* v);
+
+    std::size_t size() const;
+    int32_t node(std::size_t k) const;
+    // Address of a recordable quantity ("i"; SEClamp also "vc"), or nullptr.
+    const double* variable(std::size_t k, std::string_view name) const;
+
+private:
+    struct Item;
+    double waveform_at(Item& item, double t);
+    std::vector<Item> items_;
+};
+
+} // namespace mech::detail

@@ -1,0 +1,126 @@
+// Mechanisms on cells: per-segment values, point processes and events, ions and Nernst,
+// several independent cells, re-initialisation and incremental runs.
+#include "test_mechanisms.hpp"
+
+#include "mech/mech.hpp"
+
+#include <cmath>
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace mech;
+
+TEST(MechanismsOnCells, PerSegmentValues) {
+    Model model;
+    const SectionId d = model.add_section("dend", {300, 2, 3, 1, 100});
+    model.insert(d, "pas");
+    model.set(d, "e_pas", -60);
+    model.set(d, 0.9, "e_pas", -50);
+    Simulation sim(model, mech::testing::catalogue());
+    EXPECT_EQ(sim.value(d, 0.1, "e_pas"), -60);
+    EXPECT_EQ(sim.value(d, 0.5, "e_pas"), -60);
+    EXPECT_EQ(sim.value(d, 0.9, "e_pas"), -50);
+    EXPECT_EQ(sim.value(d, 0.5, "g_pas"), 0.001);
+}
+
+TEST(MechanismsOnCells, ExpSynEventAsNeuron) {
+    // README A6: an event at 21 ms gives g = w exp(-dt/tau) in the 21.025 row and
+    // i = w (v(21.0) - e) there.
+    Model model;
+    const SectionId s = model.add_section("soma", {40, 40, 1, 1, 35.4});
+    model.insert(s, "pas");
+    const PointProcessId syn = model.add_point_process(s, 0.5, "ExpSyn");
+    model.set(syn, "tau", 2);
+    model.record("g", syn, "g");
+    model.record("i", syn, "i");
+    model.record_v("v", s, 0.5);
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{22, 0.025, 6.3, -65});
+    const double w = 0.01;
+    sim.queue_event(syn, 21.0, std::vector<double>{w});
+    sim.run();
+    const auto t = sim.trace("t");
+    const std::size_t k = 841; // t = 21.025
+    ASSERT_NEAR(t[k], 21.025, 1e-9);
+    EXPECT_EQ(sim.trace("g")[k - 1], 0.0);
+    EXPECT_NEAR(sim.trace("g")[k], w * std::exp(-0.025 / 2), 1e-15);
+    EXPECT_NEAR(sim.trace("i")[k], w * sim.trace("v")[k - 1], 1e-15);
+    EXPECT_GT(sim.trace("v").back(), sim.trace("v")[k - 1]); // depolarised
+}
+
+TEST(MechanismsOnCells, IonDefaultsOverridesAndRecording) {
+    Model model;
+    const SectionId s = model.add_section("soma", {40, 40, 1, 1, 35.4});
+    model.insert(s, "hh");
+    model.set(s, "ek", -80);
+    model.record("ena", s, 0.5, "ena");
+    model.record("ek", s, 0.5, "ek");
+    model.record("nai", s, 0.5, "nai");
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{1});
+    sim.run();
+    EXPECT_EQ(sim.trace("ena").back(), 50.0);
+    EXPECT_EQ(sim.trace("ek").back(), -80.0);
+    EXPECT_EQ(sim.trace("nai").back(), 10.0);
+}
+
+TEST(MechanismsOnCells, WrittenConcentrationsMoveTheReversalPotential) {
+    Model model;
+    const SectionId s = model.add_section("soma", {40, 40, 1, 1, 35.4});
+    model.insert(s, "cadecay");
+    model.set(s, "cainf_cadecay", 5e-5);
+    model.record("eca", s, 0.5, "eca");
+    model.record("cai", s, 0.5, "cai");
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{1, 0.025, 6.3, -65});
+    sim.run();
+    // NEURON 8.2: h.nernst(5e-5, 2, 2) at 6.3 degC.
+    EXPECT_NEAR(sim.trace("eca").back(), 127.58951061761749, 1e-9);
+    Model warm = model;
+    Simulation sim2(warm, mech::testing::catalogue(), SimOptions{1, 0.025, 36.3, -65});
+    sim2.run();
+    EXPECT_NEAR(sim2.trace("eca").back(), 127.58951061761749 * (36.3 + 273.15) / (6.3 + 273.15),
+                1e-9);
+}
+
+TEST(MechanismsOnCells, CellsAreIndependent) {
+    auto build = [](Model& m, const std::string& name, double amp) {
+        const SectionId s = m.add_section(name, {40, 40, 1, 1, 35.4});
+        m.insert(s, "hh");
+        m.add_stimulus(s, 0.5, IClamp{amp, 1, 20});
+        m.record_v("v_" + name, s, 0.5);
+    };
+    Model both, one;
+    build(both, "a", 0.5);
+    build(both, "b", 0.05);
+    build(one, "a", 0.5);
+    Simulation s2(both, mech::testing::catalogue(), SimOptions{30});
+    Simulation s1(one, mech::testing::catalogue(), SimOptions{30});
+    s2.run();
+    s1.run();
+    const auto x = s2.trace("v_a"), y = s1.trace("v_a");
+    ASSERT_EQ(x.size(), y.size());
+    for (std::size_t k = 0; k < x.size(); ++k)
+        ASSERT_EQ(x[k], y[k]) << k;
+}
+
+TEST(MechanismsOnCells, RerunAndIncrementalRunsAgree) {
+    Model model;
+    const SectionId s = model.add_section("soma", {40, 40, 1, 1, 35.4});
+    model.insert(s, "hh");
+    model.add_stimulus(s, 0.5, IClamp{0.2, 2, 20});
+    model.record_v("v", s, 0.5);
+    model.record("m", s, 0.5, "m_hh");
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{30, 0.025, 6.3, -65, 4});
+    sim.run();
+    const auto first = std::vector<double>(sim.trace("v").begin(), sim.trace("v").end());
+    sim.initialize();
+    sim.advance_to(10);
+    sim.advance_to(30);
+    const auto second = sim.trace("v");
+    ASSERT_EQ(first.size(), second.size());
+    EXPECT_EQ(first.size(), 301u); // every 4th step of 1200, plus t = 0
+    for (std::size_t k = 0; k < first.size(); ++k)
+        ASSERT_EQ(first[k], second[k]) << k;
+    EXPECT_NEAR(sim.time(), 30, 1e-9);
+}
+
+} // namespace

@@ -1,0 +1,129 @@
+// The NEURON tutorial cases A1, A2, A3 and A5 against NEURON 8.2's own traces
+// (tests/data/reference; hh cases with exact rate functions).
+#include "reference_csv.hpp"
+#include "test_mechanisms.hpp"
+
+#include "mech/mech.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace mech;
+using mech::testing::Csv;
+
+// The tutorial soma of README section 4 with an IClamp(0.1 nA, 10 ms, 50 ms) at soma(0.5).
+SectionId add_soma(Model& model) {
+    const SectionId soma = model.add_section("soma", {40, 40, 1, 1, 35.4});
+    const StimulusId stim = model.add_stimulus(soma, 0.5, IClamp{0.1, 10, 50});
+    model.record_v("v_soma", soma, 0.5);
+    model.record("i_stim", stim, "i");
+    return soma;
+}
+
+void set_hh(Model& model, SectionId sec, double gnabar, double gkbar) {
+    model.insert(sec, "hh");
+    model.set(sec, "gnabar_hh", gnabar);
+    model.set(sec, "gkbar_hh", gkbar);
+    model.set(sec, "gl_hh", 5e-4);
+    model.set(sec, "el_hh", -65);
+}
+
+double max_abs_diff(std::span<const double> a, const std::vector<double>& b) {
+    EXPECT_EQ(a.size(), b.size());
+    double m = 0;
+    for (std::size_t k = 0; k < std::min(a.size(), b.size()); ++k)
+        m = std::max(m, std::fabs(a[k] - b[k]));
+    return m;
+}
+
+double rms_diff(std::span<const double> a, const std::vector<double>& b) {
+    double s = 0;
+    const std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t k = 0; k < n; ++k)
+        s += (a[k] - b[k]) * (a[k] - b[k]);
+    return std::sqrt(s / static_cast<double>(n));
+}
+
+std::vector<double> to_vector(std::span<const double> s) { return {s.begin(), s.end()}; }
+
+void expect_same_spikes(const Simulation& sim, const Csv& ref, const char* column) {
+    const auto ours = mech::testing::crossings(to_vector(sim.trace("t")),
+                                               to_vector(sim.trace(column)), 0.0);
+    const auto theirs = mech::testing::crossings(ref["t"], ref[column], 0.0);
+    ASSERT_EQ(ours.size(), theirs.size()) << column;
+    ASSERT_FALSE(ours.empty());
+    for (std::size_t k = 0; k < ours.size(); ++k)
+        EXPECT_NEAR(ours[k], theirs[k], 0.025) << "spike " << k;
+}
+
+TEST(ReferenceCases, A1PassiveSomaNoMechanisms) {
+    const Csv ref = mech::testing::read_csv(mech::testing::reference_path("A1_passive_soma.csv"));
+    Model model;
+    add_soma(model);
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{100, 0.025, 6.3, -65, 1});
+    sim.run();
+    EXPECT_LE(max_abs_diff(sim.trace("v_soma"), ref["v_soma"]), 1e-6);
+    EXPECT_LE(max_abs_diff(sim.trace("i_stim"), ref["i_stim"]), 1e-12);
+    EXPECT_LE(max_abs_diff(sim.trace("t"), ref["t"]), 1e-9);
+    EXPECT_NEAR(sim.trace("v_soma").back(), 34.471839, 1e-5);
+}
+
+TEST(ReferenceCases, A2HhLeakOnly) {
+    const Csv ref = mech::testing::read_csv(mech::testing::reference_path("A2_hh_leak_only.csv"));
+    Model model;
+    set_hh(model, add_soma(model), 0, 0);
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{100, 0.025, 6.3, -65, 1});
+    sim.run();
+    EXPECT_LE(max_abs_diff(sim.trace("v_soma"), ref["v_soma"]), 1e-3);
+}
+
+TEST(ReferenceCases, A3HhSpiking) {
+    const Csv ref = mech::testing::read_csv(mech::testing::reference_path("A3_hh_spiking.csv"));
+    Model model;
+    const SectionId soma = add_soma(model);
+    set_hh(model, soma, 0.1, 0.01);
+    for (const char* name : {"m_hh", "h_hh", "n_hh", "ina", "ik"})
+        model.record(name, soma, 0.5, name);
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{100, 0.025, 6.3, -65, 1});
+    sim.run();
+    expect_same_spikes(sim, ref, "v_soma");
+    EXPECT_LE(rms_diff(sim.trace("v_soma"), ref["v_soma"]), 0.1);
+    // The same operations as NEURON in the same order: agreement far inside the bar.
+    EXPECT_LE(max_abs_diff(sim.trace("v_soma"), ref["v_soma"]), 1e-5);
+    EXPECT_LE(max_abs_diff(sim.trace("m_hh"), ref["m_hh"]), 1e-7);
+    EXPECT_LE(max_abs_diff(sim.trace("n_hh"), ref["n_hh"]), 1e-7);
+    // Currents: the t = 0 row comes from finitialize's current evaluation.
+    EXPECT_LE(max_abs_diff(sim.trace("ina"), ref["ina"]), 1e-7);
+    EXPECT_LE(max_abs_diff(sim.trace("ik"), ref["ik"]), 1e-7);
+    EXPECT_DOUBLE_EQ(sim.trace("ina")[0], sim.trace("ina")[1]);
+}
+
+TEST(ReferenceCases, A5BallAndStick) {
+    const Csv ref =
+        mech::testing::read_csv(mech::testing::reference_path("A5_ball_and_stick.csv"));
+    Model model;
+    const SectionId soma = add_soma(model);
+    set_hh(model, soma, 0.1, 0.01);
+    const SectionId dend = model.add_section("dend", {400, 2, 9, 1, 200});
+    set_hh(model, dend, 0, 0);
+    model.connect(dend, soma, 1.0);
+    std::vector<std::string> columns;
+    for (int k = 0; k <= 10; ++k) {
+        const auto name = fmt::format("v_dend_{:.1f}", k / 10.0);
+        model.record_v(name, dend, k / 10.0);
+        columns.push_back(name);
+    }
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{40, 0.025, 6.3, -65, 1});
+    sim.run();
+    expect_same_spikes(sim, ref, "v_soma");
+    EXPECT_LE(rms_diff(sim.trace("v_soma"), ref["v_soma"]), 0.1);
+    EXPECT_LE(max_abs_diff(sim.trace("v_soma"), ref["v_soma"]), 1e-4);
+    for (const auto& c : columns)
+        EXPECT_LE(max_abs_diff(sim.trace(c), ref[c]), 1e-4) << c;
+}
+
+} // namespace
