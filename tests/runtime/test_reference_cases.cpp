@@ -126,4 +126,37 @@ TEST(ReferenceCases, A5BallAndStick) {
         EXPECT_LE(max_abs_diff(sim.trace(c), ref[c]), 1e-4) << c;
 }
 
+// The tutorial model of examples/tutorial.cpp: a current pulse at the tip of a 101-segment
+// passive dendrite (IClamp on the zero-area x = 1 node). Values printed by NEURON 8.2.2 for the
+// same model (usetable_hh = 0).
+TEST(ReferenceCases, TutorialDendriteTipPulse) {
+    Model model;
+    const SectionId soma = model.add_section("soma", {12.6157, 12.6157, 1, 1, 35.4});
+    model.insert(soma, "hh");
+    const SectionId dend = model.add_section("dend", {200, 1, 101, 1, 35.4});
+    model.insert(dend, "pas");
+    model.set(dend, "g_pas", 0.001);
+    model.set(dend, "e_pas", -65);
+    model.connect(dend, soma, 1.0);
+    model.add_stimulus(dend, 1.0, IClamp{0.1, 5, 1});
+    model.record_v("v_soma", soma, 0.5);
+    model.record_v("v_dend", dend, 0.5);
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{25, 0.025, 6.3, -65, 1});
+    sim.run();
+    const auto vs = sim.trace("v_soma");
+    const auto vd = sim.trace("v_dend");
+    ASSERT_EQ(vs.size(), 1001u);
+    const double neuron[][3] = {{200, -64.982363, -64.985349},
+                                {400, -65.166986, -65.071328},
+                                {600, -65.258491, -65.224037},
+                                {800, -65.036679, -65.033339},
+                                {1000, -64.991891, -64.993712}};
+    for (const auto& row : neuron) {
+        const auto k = static_cast<std::size_t>(row[0]);
+        EXPECT_NEAR(vs[k], row[1], 2e-6) << k;
+        EXPECT_NEAR(vd[k], row[2], 2e-6) << k;
+    }
+    EXPECT_NEAR(*std::max_element(vs.begin(), vs.end()), -59.80382304075172, 1e-6);
+}
+
 } // namespace
