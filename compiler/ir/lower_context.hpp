@@ -1,0 +1,97 @@
+// The state of lowering one module (internal to compiler/ir's lower_*.cpp files).
+#pragma once
+
+#include "ir/build.hpp"
+#include "ir/lower.hpp"
+
+#include <map>
+#include <unordered_map>
+
+namespace mech::ir::detail {
+
+using sema::SymbolId;
+
+/// Which block is being lowered: decides what derivative equations, reactions, ion currents and
+/// event calls mean.
+enum class Where { Init, Breakpoint, Derivative, Kinetic, NetReceive, NetReceiveInit };
+
+class Lowerer {
+public:
+    Lowerer(const ast::Module& module, const sema::Analysis& analysis, diag::DiagnosticEngine& d,
+            Mechanism& m);
+
+    const ast::Module& module;
+    const sema::Analysis& an;
+    diag::DiagnosticEngine& diags;
+    Mechanism& m;
+
+    // lower_layout.cpp
+    void lay_out();
+    std::unordered_map<SymbolId, Var> places;      ///< mechanism-level symbol -> storage
+    std::unordered_map<SymbolId, double> constants; ///< CONSTANT/DEFINE/UNITS constants
+    int ion_index(const std::string& ion) const { return m.find_ion(ion); }
+
+    // lower_kernels.cpp
+    void lower_kernels();
+
+    // lower_expr.cpp / lower_stmt.cpp: emit into `out` of `kernel`.
+    Kernel* kernel = nullptr;
+    Block* out = nullptr;
+    Where where = Where::Init;
+    ExprPtr expr(const ast::Expr& e);
+    void stmt(const ast::Stmt& s);
+    void block(const ast::StmtBlock& b);
+    void emit(StmtPtr s) { out->push_back(std::move(s)); }
+    int fresh_local(const std::string& name) { return kernel->add_local(name); }
+
+    /// Runs `f` with `k`/`b` as the emission target, restoring the previous one after.
+    template <class F>
+    void in(Kernel& k, Block& b, Where w, F&& f) {
+        auto saved = std::tuple(kernel, out, where, scopes);
+        kernel = &k;
+        out = &b;
+        where = w;
+        scopes.assign(1, {});
+        f();
+        std::tie(kernel, out, where, scopes) = saved;
+    }
+
+    // Names: innermost inline frame first, then the mechanism.
+    std::vector<std::unordered_map<SymbolId, Var>> scopes;
+    std::optional<Var> lookup(SymbolId id) const;
+    SymbolId symbol_of(const ast::Expr& e) const;
+    SymbolId symbol_of(const ast::Ident& i) const;
+    /// Written ion currents in compute_currents: symbol -> local accumulating the value.
+    std::map<SymbolId, int> current_locals;
+
+    // Inlining (lower_expr.cpp): the function being inlined, to reject recursion.
+    std::vector<const ast::FunctionBlock*> inlining;
+    std::map<std::string, const ast::FunctionBlock*, std::less<>> functions;
+    /// Inlines a FUNCTION/PROCEDURE call; returns the result local (FUNCTION) or nullptr.
+    ExprPtr inline_call(const ast::FunctionBlock& f, const ast::CallExpr& call,
+                        const ast::Expr& site);
+
+    // Kinetic schemes (lower_kinetic.cpp): accumulated rates per state while lowering one block.
+    struct KineticState {
+        std::map<int, ExprPtr> rate;           ///< state field -> d/dt (amount)
+        std::map<int, ExprPtr> volume;         ///< state field -> COMPARTMENT volume
+        std::vector<int> order;                ///< states in first-touched order
+        std::vector<StmtPtr> conserve;
+    };
+    std::optional<KineticState> kinetic;
+    void reaction(const ast::ReactionStmt& r, const ast::Stmt& s);
+    void conserve(const ast::ConserveStmt& c, const ast::Stmt& s);
+    void compartment(const ast::CompartmentStmt& c);
+    void finish_kinetic();
+
+    // lower_channels.cpp: CHANNEL and POOL desugaring.
+    void channel_init(const sema::Channel& c);
+    void channel_current(const sema::Channel& c);
+    void channel_states(const sema::Channel& c, Block& solve_body);
+    void pool_states(const sema::Pool& p, Block& solve_body);
+
+    int state_field(SymbolId id, diag::SourceRange where_used);
+    void unsupported(diag::SourceRange r, const std::string& what);
+};
+
+} // namespace mech::ir::detail
