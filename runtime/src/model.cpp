@@ -199,6 +199,19 @@ void Model::record(std::string column, SectionId id, double x, std::string varia
                         std::move(variable)});
 }
 
+void Model::record_spikes(std::string name, SectionId id, double x, double threshold) {
+    auto& s = checked(id, "record_spikes");
+    check_x(fmt::format("section '{}', spike detector '{}'", s.name, name), x);
+    if (name.empty())
+        throw Error("record_spikes: a spike detector needs a name");
+    for (const auto& d : detectors_)
+        if (d.name == name)
+            throw Error(fmt::format("record_spikes: a detector named '{}' already exists", name));
+    if (!std::isfinite(threshold))
+        throw Error(fmt::format("record_spikes '{}': threshold must be finite", name));
+    detectors_.push_back(SpikeDetectorSpec{std::move(name), id.index, x, threshold});
+}
+
 void Model::record(std::string column, PointProcessId id, std::string field) {
     if (id.index < 0 || id.index >= static_cast<int32_t>(points_.size()))
         throw Error(fmt::format("record: invalid point process handle {}", id.index));

@@ -102,6 +102,15 @@ void Simulation::Impl::deliver_events(double t_limit) {
     }
 }
 
+void Simulation::Impl::detect_spikes() {
+    for (auto& det : detectors) {
+        const bool above = *det.v >= det.threshold;
+        if (above && !det.above)
+            det.times.push_back(t);
+        det.above = above;
+    }
+}
+
 void Simulation::Impl::record_sample() {
     for (std::size_t c = 0; c < sources.size(); ++c)
         samples[c].push_back(*sources[c]);
@@ -139,6 +148,10 @@ void Simulation::initialize() {
     s.stimuli.initialize();
     s.events.clear();
     s.spikes.clear();
+    for (auto& det : s.detectors) {
+        det.times.clear();
+        det.above = s.options.v_init >= det.threshold;
+    }
     if (!s.initialized)
         for (const auto& e : s.pending_events)
             s.events.push(e);
@@ -166,6 +179,7 @@ void Simulation::step() {
     if (!s.initialized)
         initialize();
     const double dt = s.options.dt;
+    s.detect_spikes();
     s.deliver_events(s.t + 0.5 * dt);
     s.t += 0.5 * dt; // NEURON builds t from two half steps
     s.setup_tree_matrix(s.t);
@@ -221,6 +235,13 @@ std::span<const double> Simulation::trace(std::string_view column) const {
 }
 
 std::vector<std::string> Simulation::column_names() const { return impl_->columns; }
+
+std::span<const double> Simulation::spikes(std::string_view detector) const {
+    for (const auto& det : impl_->detectors)
+        if (det.name == detector)
+            return det.times;
+    throw Error(fmt::format("no spike detector named '{}'", detector));
+}
 
 double Simulation::voltage(SectionId section, double x) const {
     return value(section, x, "v");

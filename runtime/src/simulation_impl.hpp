@@ -41,6 +41,15 @@ struct Simulation::Impl {
     int64_t delivering_weight = -1;            // weight of the event being delivered
     std::vector<std::pair<double, int32_t>> spikes; // net_event: (time, store)
 
+    struct SpikeDetector {
+        std::string name;
+        const double* v = nullptr;
+        double threshold = 0;
+        bool above = false;
+        std::vector<double> times;
+    };
+    std::vector<SpikeDetector> detectors;
+
     std::vector<std::string> columns;       // "t" first
     std::vector<const double*> sources;     // what each column samples
     std::vector<std::vector<double>> samples;
@@ -52,6 +61,7 @@ struct Simulation::Impl {
     void setup(const Model& model, const Catalogue& catalogue);
     void setup_tree_matrix(double time);
     void deliver_events(double t_limit);
+    void detect_spikes();
     void record_sample();
     [[noreturn]] void report_blow_up(std::size_t node) const;
     // Address of a quantity at (section, x), for probes and value(); throws if unknown there.

@@ -333,6 +333,10 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
     }
 
     // Probes.
+    for (const auto& det : model.spike_detectors())
+        detectors.push_back(SpikeDetector{det.name, &v[layout.node_at(det.section, det.x)],
+                                          det.threshold, false, {}});
+
     columns.push_back("t");
     sources.push_back(&t);
     for (const auto& p : model.probes()) {

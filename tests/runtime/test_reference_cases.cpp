@@ -160,3 +160,31 @@ TEST(ReferenceCases, TutorialDendriteTipPulse) {
 }
 
 } // namespace
+
+namespace {
+
+// A7's presynaptic cell (hh defaults, 1 nA from 10 to 60 ms): the times a NetCon with threshold
+// 10 mV on soma(0.5) reports in NEURON 8.2 (A7_presyn_spikes.csv, exact rates).
+TEST(ReferenceCases, A7PresynapticThresholdTimes) {
+    const Csv ref =
+        mech::testing::read_csv(mech::testing::reference_path("A7_presyn_spikes.csv"));
+    Model model;
+    const SectionId soma = model.add_section("pre_soma", {40, 40, 1, 1, 35.4});
+    model.insert(soma, "hh");
+    model.add_stimulus(soma, 0.5, IClamp{1.0, 10, 50});
+    model.record_spikes("pre", soma, 0.5, 10);
+    model.record_v("v", soma, 0.5);
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{80, 0.025, 6.3, -65, 1});
+    sim.run();
+    const auto spikes = sim.spikes("pre");
+    const auto& expected = ref[ref.names.back()];
+    ASSERT_EQ(spikes.size(), expected.size());
+    for (std::size_t k = 0; k < spikes.size(); ++k)
+        EXPECT_NEAR(spikes[k], expected[k], 1e-6) << k;
+    // Same rule as an upward crossing in the recorded samples.
+    const auto from_trace = mech::testing::crossings(to_vector(sim.trace("t")),
+                                                     to_vector(sim.trace("v")), 10);
+    EXPECT_EQ(from_trace, std::vector<double>(spikes.begin(), spikes.end()));
+}
+
+} // namespace

@@ -63,6 +63,15 @@ struct StimulusSpec {
 
 // One recorded column. `variable` is "v", a density field "<field>_<suffix>", an ion quantity
 // ("ina", "ena", "cai", "cao"), a point-process field, or a stimulus quantity ("i", "vc").
+// A spike detector: upward crossings of `threshold` by v at (section, x), as a NEURON NetCon
+// watching that voltage sees them.
+struct SpikeDetectorSpec {
+    std::string name;
+    int section = -1;
+    double x = 0.5;
+    double threshold = 10; // mV (NetCon's default)
+};
+
 struct ProbeSpec {
     enum class Target { Location, PointProcess, Stimulus };
     std::string column;
@@ -108,12 +117,16 @@ public:
     void record(std::string column, SectionId section, double x, std::string variable);
     void record(std::string column, PointProcessId process, std::string field);
     void record(std::string column, StimulusId stimulus, std::string variable);
+    // Spike times: a crossing is seen at the first step start t_n with v(t_n) >= threshold
+    // after a v below it, and reported as t_n (NEURON's fixed-step NetCon detection).
+    void record_spikes(std::string name, SectionId section, double x, double threshold = 10);
 
     // Read access for the simulator and for tools that print or save models.
     const std::vector<SectionSpec>& sections() const { return sections_; }
     const std::vector<PointProcessSpec>& point_processes() const { return points_; }
     const std::vector<StimulusSpec>& stimuli() const { return stimuli_; }
     const std::vector<ProbeSpec>& probes() const { return probes_; }
+    const std::vector<SpikeDetectorSpec>& spike_detectors() const { return detectors_; }
     const std::vector<Assignment>& globals() const { return globals_; }
     const std::vector<std::pair<std::string, IonDefaults>>& ion_defaults() const {
         return ion_defaults_;
@@ -127,6 +140,7 @@ private:
     std::vector<PointProcessSpec> points_;
     std::vector<StimulusSpec> stimuli_;
     std::vector<ProbeSpec> probes_;
+    std::vector<SpikeDetectorSpec> detectors_;
     std::vector<Assignment> globals_;
     std::vector<std::pair<std::string, IonDefaults>> ion_defaults_;
 };

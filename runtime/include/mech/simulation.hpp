@@ -49,6 +49,8 @@ public:
     // Recorded samples: "t" and every column the Model asked for.
     std::span<const double> trace(std::string_view column) const; // throws if unknown
     std::vector<std::string> column_names() const;
+    // Times (ms) of the spikes a Model::record_spikes detector saw; throws if unknown.
+    std::span<const double> spikes(std::string_view detector) const;
 
     // Present values, for tests and interactive use (these do look names up).
     double voltage(SectionId section, double x) const;
