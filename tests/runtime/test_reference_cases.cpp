@@ -188,3 +188,35 @@ TEST(ReferenceCases, A7PresynapticThresholdTimes) {
 }
 
 } // namespace
+
+namespace {
+
+// A6: the A5 cell with an ExpSyn (tau 2 ms, e 0) at dend(0.5) receiving weight-1 events at
+// 21, 26, 31, 36, 41 ms (NetStim at 20, 25, ... through a 1 ms NetCon), IClamp amp 0.
+TEST(ReferenceCases, A6ExpSynEvents) {
+    const Csv ref =
+        mech::testing::read_csv(mech::testing::reference_path("A6_expsyn_netstim.csv"));
+    Model model;
+    const SectionId soma = model.add_section("soma", {40, 40, 1, 1, 35.4});
+    model.add_stimulus(soma, 0.5, IClamp{0, 10, 50});
+    model.record_v("v_soma", soma, 0.5);
+    set_hh(model, soma, 0.1, 0.01);
+    const SectionId dend = model.add_section("dend", {400, 2, 9, 1, 200});
+    set_hh(model, dend, 0, 0);
+    model.connect(dend, soma, 1.0);
+    model.record_v("v_dend_0.5", dend, 0.5);
+    const PointProcessId syn = model.add_point_process(dend, 0.5, "ExpSyn");
+    model.set(syn, "tau", 2);
+    model.set(syn, "e", 0);
+    model.record("i_syn", syn, "i");
+    model.record("g_syn", syn, "g");
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{80, 0.025, 6.3, -65, 1});
+    for (double t : {21.0, 26.0, 31.0, 36.0, 41.0})
+        sim.queue_event(syn, t, std::vector<double>{1.0});
+    sim.run();
+    expect_same_spikes(sim, ref, "v_soma");
+    for (const char* c : {"v_soma", "v_dend_0.5", "i_syn", "g_syn"})
+        EXPECT_LE(max_abs_diff(sim.trace(c), ref[c]), 1e-4) << c;
+}
+
+} // namespace
