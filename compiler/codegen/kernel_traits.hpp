@@ -1,0 +1,22 @@
+// What a kernel body does that decides how its instance loop may be compiled (no LLVM here).
+#pragma once
+
+#include "ir/mechanism.hpp"
+
+namespace mech::codegen {
+
+struct KernelTraits {
+    bool stores_global = false;   // a Store to a Global: iterations depend on each other
+    bool calls_runtime = false;   // net_send / net_event: calls out of the kernel
+    bool scatters = false;        // writes node or ion arrays through an index
+    bool reads_weight = false;    // uses NET_RECEIVE arguments or the flag
+};
+
+KernelTraits traits_of(const ir::Kernel& kernel);
+
+// Whether the instance loop may be marked parallel (no two iterations touch the same memory):
+// density mechanisms have at most one instance per node and ion slot; point processes may
+// share a node, so their scatters must stay in order.
+bool loop_is_parallel(const KernelTraits& traits, ir::Kind kind);
+
+} // namespace mech::codegen

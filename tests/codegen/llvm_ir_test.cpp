@@ -1,0 +1,92 @@
+// The shape of the optimised LLVM IR, checked lightly: loops over density instances vectorise
+// (with libmvec for exp), point-process scatters into shared nodes stay scalar.
+#include "hand_mechanisms.hpp"
+#include "jit/compile.hpp"
+
+#include <gtest/gtest.h>
+
+namespace mech::jit {
+namespace {
+
+// The text of one function definition in printed LLVM IR ("" if absent).
+std::string function_text(const std::string& ir, const std::string& name) {
+    const auto start = ir.find("@\"" + name + "\"(");
+    const auto plain = ir.find("@" + name + "(");
+    auto at = start != std::string::npos ? start : plain;
+    while (at != std::string::npos) {
+        const auto line = ir.rfind('\n', at);
+        if (ir.compare(line + 1, 6, "define") == 0) {
+            return ir.substr(line + 1, ir.find("\n}\n", at) - line);
+        }
+        at = ir.find("@" + name + "(", at + 1);
+    }
+    return {};
+}
+
+std::string optimised_ir(std::vector<ir::Mechanism> mechanisms, Options options = {}) {
+    diag::SourceManager sources;
+    diag::DiagnosticEngine diags(sources);
+    auto text = emit_llvm_ir(mechanisms, diags, options, true);
+    EXPECT_FALSE(diags.has_errors());
+    return text;
+}
+
+bool vectorised(const std::string& f) {
+    return f.find("x double>") != std::string::npos;
+}
+
+TEST(LlvmIr, HhStateLoopIsVectorisedWithLibmvec) {
+    const auto ir = optimised_ir({testing::make_hh()});
+    const auto state = function_text(ir, "mech.hh.advance_state");
+    ASSERT_FALSE(state.empty()) << ir.substr(0, 2000);
+    EXPECT_TRUE(vectorised(state));
+    EXPECT_NE(state.find("_ZGV"), std::string::npos) << "exp not mapped to libmvec";
+    EXPECT_TRUE(vectorised(function_text(ir, "mech.hh.compute_currents")));
+}
+
+TEST(LlvmIr, WithoutVectorMathExpStaysScalar) {
+    Options options;
+    options.vector_math = false;
+    const auto ir = optimised_ir({testing::make_hh()}, options);
+    EXPECT_EQ(ir.find("_ZGV"), std::string::npos);
+}
+
+TEST(LlvmIr, DensityScatterIsVectorisedPointScatterIsNot) {
+    const auto ir = optimised_ir({testing::make_pas(), testing::make_expsyn()});
+    EXPECT_TRUE(vectorised(function_text(ir, "mech.pas.compute_currents")));
+    const auto point = function_text(ir, "mech.ExpSyn.compute_currents");
+    ASSERT_FALSE(point.empty());
+    EXPECT_FALSE(vectorised(point)) << point;
+    // The point process's own state loop has no scatter and vectorises.
+    EXPECT_TRUE(vectorised(function_text(ir, "mech.ExpSyn.advance_state")));
+}
+
+TEST(LlvmIr, OnlyTheCatalogueIsExported) {
+    const auto ir = optimised_ir({testing::make_pas(), testing::make_hh()});
+    int exported = 0, kernels = 0;
+    std::size_t at = 0;
+    while ((at = ir.find("\ndefine ", at)) != std::string::npos) {
+        const auto line = ir.substr(at + 1, ir.find('\n', at + 1) - at - 1);
+        at += line.size();
+        if (line.find("internal") == std::string::npos) {
+            ++exported;
+            EXPECT_NE(line.find("@mech_catalogue("), std::string::npos) << line;
+        } else {
+            ++kernels;
+        }
+    }
+    EXPECT_EQ(exported, 1);
+    EXPECT_EQ(kernels, 5) << ir; // pas: init, currents; hh: init, currents, state
+}
+
+TEST(LlvmIr, UnoptimisedIrNamesKernelsAndFields) {
+    diag::SourceManager sources;
+    diag::DiagnosticEngine diags(sources);
+    const auto ir = emit_llvm_ir({testing::make_hh()}, diags, {}, false);
+    EXPECT_NE(ir.find("%gnabar = load ptr"), std::string::npos);
+    EXPECT_NE(ir.find("llvm.loop.parallel_accesses"), std::string::npos);
+    EXPECT_NE(ir.find("c\"S/cm2\\00\""), std::string::npos);
+}
+
+} // namespace
+} // namespace mech::jit
