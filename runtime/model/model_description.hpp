@@ -45,8 +45,8 @@ struct SectionDesc {
     double cm = 1.0;    // (uF/cm2)
     double Ra = 35.4;   // (ohm cm)
     std::string parent; // empty: a root section
-    double parent_x = 1.0;  // where on the parent this section attaches
-    double x = 0.0;         // which end of this section attaches (0 or 1)
+    double parent_x = 1.0;  // where on the parent this section's 0 end attaches
+    bool sphere = false;    // one spherical compartment of diameter `diam` (area pi diam^2)
     Loc parent_loc;
     std::vector<MechanismUse> mechanisms;
     // NEURON-style settings (gnabar_hh, ena, cai, ...): resolved once the mechanisms are loaded.
@@ -70,8 +70,7 @@ struct StimulusDesc {
     std::vector<ParamValue> params;  // IClamp: amp, del, dur; SEClamp: dur1..3, amp1..3, rs
     // Waveform: a current (nA) as a piecewise-linear table of (t, i) or a muParser expression of t.
     std::vector<double> times;
-    std::vector<double> values;
-    bool step = false;  // hold each value until the next time instead of interpolating
+    std::vector<double> values;  // linear interpolation, held at the end values outside
     std::string expression;
     Loc expression_loc;
 };
@@ -94,7 +93,7 @@ struct ProbeDesc {
     std::optional<Location> at;  // for v, mechanism fields and ion quantities
     std::string point;  // a point process or stimulus name, for its fields
     Loc point_loc;
-    int every = 1;  // sample every k steps
+    int every = 0;  // sample every k steps; 0: output.every
 };
 
 struct SimulationDesc {
@@ -118,12 +117,26 @@ struct OutputDesc {
     Loc loc;
 };
 
+// Initial values of one ion species ([ions.na]); unset values keep the runtime's defaults.
+struct IonDesc {
+    std::string name;
+    Loc loc;
+    std::optional<double> internal;  // mM
+    std::optional<double> external;  // mM
+    std::optional<double> reversal;  // mV
+    int valence = 0;                 // 0: from the mechanisms' USEION ... VALENCE
+};
+
 struct ModelDescription {
     std::string file;       // the model file, as given
     std::string directory;  // its folder: relative paths are resolved from here
     std::string title;
     SimulationDesc simulation;
     std::vector<std::string> mechanism_paths;  // absolute, in search order
+    std::vector<std::string> catalogues;       // absolute paths of ahead-of-time catalogues
+    Loc mechanism_paths_loc;
+    std::vector<ParamValue> globals;  // GLOBALs by NEURON name, e.g. "usetable_hh"
+    std::vector<IonDesc> ions;
     std::vector<CellDesc> cells;
     std::vector<StimulusDesc> stimuli;
     std::vector<PointProcessDesc> point_processes;

@@ -99,10 +99,12 @@ SectionDesc read_section(const std::string& name, const std::vector<const toml::
     const auto length = r.number("L");
     const auto diam = r.number("diam");
     if (sphere) {
-        // NEURON's convention: a cylinder with L = diam has the area of a sphere of that diameter.
+        // One compartment with the area of a sphere (the same as NEURON's L = diam cylinder).
         if (length || diam) r.fail("sphere", "'" + path + "' gives both 'sphere' and L/diam; give one or the other");
+        if (r.has("nseg")) r.fail("nseg", "'" + r.field("nseg") + "': a sphere is one compartment; leave nseg out");
         r.require_positive("sphere", *sphere, "um");
         s.length = s.diam = *sphere;
+        s.sphere = true;
     } else {
         if (!length) r.fail_missing("L", "length in um, or 'sphere' = diameter");
         if (!diam) r.fail_missing("diam", "diameter in um");
@@ -134,12 +136,6 @@ SectionDesc read_section(const std::string& name, const std::vector<const toml::
         if (!(*px >= 0 && *px <= 1))
             r.fail("parent_x", "'" + r.field("parent_x") + "' = " + fmt_number(*px) + " is outside [0, 1]");
         s.parent_x = *px;
-    }
-    if (auto x = r.number("x")) {
-        if (s.parent.empty()) r.fail("x", "'" + r.field("x") + "' is set but 'parent' is not");
-        if (*x != 0 && *x != 1)
-            r.fail("x", "'" + r.field("x") + "' = " + fmt_number(*x) + ": a section attaches by one of its ends, 0 or 1");
-        s.x = *x;
     }
     s.mechanisms = read_mechanisms(r);
     for (const auto& [key, value] : r.unread()) {

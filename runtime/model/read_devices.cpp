@@ -82,12 +82,6 @@ StimulusDesc read_stimulus(const std::string& name, const toml::table& table, Lo
                                     fmt_number((*times)[k]) + " follows " + fmt_number((*times)[k - 1]));
             s.times = *times;
             s.values = *values;
-            if (auto interp = r.string("interpolation")) {
-                if (*interp != "linear" && *interp != "step")
-                    r.fail("interpolation", "'" + r.field("interpolation") + "' must be \"linear\" or \"step\", not \"" +
-                                                *interp + "\"");
-                s.step = *interp == "step";
-            }
         }
     } else {
         r.fail("type", "unknown stimulus type '" + *type + "'" + did_you_mean(*type, {"IClamp", "SEClamp", "waveform"}) +

@@ -76,6 +76,32 @@ OutputDesc read_output(TableReader r) {
     return o;
 }
 
+std::vector<IonDesc> read_ions(const toml::table& ions, const std::string& file) {
+    std::vector<IonDesc> out;
+    for (const auto& [key, node] : entries_in_file_order(ions)) {
+        const std::string name(key->str());
+        const toml::table* table = node->as_table();
+        if (!table)
+            throw ModelError(file, to_loc(node->source()), "'ions." + name + "' must be a table, not " + type_name(*node));
+        TableReader r(*table, "ions." + name, file);
+        IonDesc ion;
+        ion.name = name;
+        ion.loc = to_loc(key->source());
+        ion.internal = r.number("internal");
+        ion.external = r.number("external");
+        ion.reversal = r.number("reversal");
+        if (ion.internal) r.require_positive("internal", *ion.internal, "mM");
+        if (ion.external) r.require_positive("external", *ion.external, "mM");
+        if (auto z = r.integer("valence")) {
+            if (*z == 0 || *z > 8 || *z < -8) r.fail("valence", "'" + r.field("valence") + "' must be a non-zero charge number");
+            ion.valence = static_cast<int>(*z);
+        }
+        r.finish();
+        out.push_back(ion);
+    }
+    return out;
+}
+
 ModelDescription read_document(const toml::table& doc, const std::string& file, const std::string& directory) {
     ModelDescription m;
     m.file = file;
@@ -86,7 +112,7 @@ ModelDescription read_document(const toml::table& doc, const std::string& file, 
             top.fail(name, "'" + std::string(name) +
                                "' is reserved for network models, which this version of mechsim does not read yet");
     // Unknown top-level names first: "[simulaton]" should be reported as such, not as a missing [simulation].
-    for (const char* name : {"title", "mechanism_paths", "simulation", "output", "templates", "cells", "stimuli",
+    for (const char* name : {"title", "mechanism_paths", "mechanism_catalogues", "globals", "ions", "simulation", "output", "templates", "cells", "stimuli",
                              "point_processes", "probes"})
         top.has(name);
     top.finish();
@@ -98,6 +124,22 @@ ModelDescription read_document(const toml::table& doc, const std::string& file, 
             m.mechanism_paths.push_back(path.lexically_normal().string());
         }
     }
+    m.mechanism_paths_loc = top.loc_of("mechanism_paths");
+    if (auto catalogues = top.strings("mechanism_catalogues")) {
+        for (const auto& p : *catalogues) {
+            fs::path path(p);
+            if (path.is_relative()) path = fs::path(directory) / path;
+            m.catalogues.push_back(path.lexically_normal().string());
+        }
+    }
+    if (const toml::table* globals = top.table("globals")) {
+        TableReader r(*globals, "globals", file);
+        for (const auto& [key, node] : r.unread()) {
+            const std::string name(key->str());
+            m.globals.push_back(ParamValue{name, *r.number(name), r.loc_of(name)});
+        }
+    }
+    if (const toml::table* ions = top.table("ions")) m.ions = read_ions(*ions, file);
     const toml::table* simulation = top.table("simulation");
     if (!simulation) throw ModelError(file, Loc{}, "the model has no [simulation] table (it needs at least tstop)");
     m.simulation = read_simulation(TableReader(*simulation, "simulation", file));

@@ -90,7 +90,6 @@ TEST(ReadModel, ReadsEveryPartOfACompleteFile) {
     EXPECT_EQ(dend.nseg, 9);
     EXPECT_EQ(dend.parent, "soma");
     EXPECT_DOUBLE_EQ(dend.parent_x, 1.0);
-    EXPECT_DOUBLE_EQ(dend.x, 0.0);
     ASSERT_EQ(dend.neuron_style.size(), 2u);
     EXPECT_EQ(dend.neuron_style[0].name, "gnabar_hh");
     EXPECT_EQ(dend.neuron_style[1].name, "ena");

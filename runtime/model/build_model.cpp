@@ -1,0 +1,326 @@
+// Model description -> mech::Model. Every name is resolved here, against the loaded mechanisms,
+// so that a mistake is reported at its place in the model file rather than by the runtime.
+#include "build_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "location_text.hpp"
+#include "model_error.hpp"
+
+namespace mech::model {
+
+namespace {
+
+struct Builder {
+    const ModelDescription& d;
+    MechanismLoader& loader;
+    BuiltModel out;
+    // (cell, section) -> runtime section, and the mechanisms inserted there.
+    std::map<std::pair<std::string, std::string>, SectionId> sections;
+    std::map<std::pair<std::string, std::string>, std::vector<const mech_mechanism*>> inserted;
+    std::map<std::string, PointProcessId> points;
+    std::map<std::string, const mech_mechanism*> point_mechanisms;
+    std::map<std::string, StimulusId> stimuli;
+    std::map<std::string, StimulusKind> stimulus_kinds;
+
+    [[noreturn]] void fail(Loc loc, const std::string& message) const { throw ModelError(d.file, loc, message); }
+
+    const mech_mechanism& load(const std::string& name, Loc loc) {
+        try {
+            return loader.load(name);
+        } catch (const std::runtime_error& e) {
+            fail(loc, e.what());
+        }
+    }
+
+    std::string runtime_name(const CellDesc& cell, const SectionDesc& s) const {
+        return d.cells.size() == 1 ? s.name : cell.name + "." + s.name;
+    }
+
+    const std::string& cell_of(const Location& at) const { return at.cell.empty() ? d.cells.front().name : at.cell; }
+
+    // Checks one parameter assignment against the mechanism's declared fields and limits.
+    void check_param(const mech_mechanism& m, const ParamValue& p, const std::string& shown) const {
+        const int k = find_field(m, p.name);
+        std::vector<std::string> params;
+        for (int i = 0; i < m.n_fields; ++i)
+            if (m.fields[i].role == MECH_FIELD_PARAMETER) params.push_back(m.fields[i].name);
+        if (k < 0 || m.fields[k].role != MECH_FIELD_PARAMETER) {
+            std::string list;
+            for (const auto& n : params) list += (list.empty() ? "" : ", ") + n;
+            fail(p.loc, "'" + shown + "': " + std::string(m.name) + " has no parameter '" + p.name + "'" +
+                            did_you_mean(p.name, params) + (list.empty() ? "" : " (parameters: " + list + ")"));
+        }
+        const mech_field_info& f = m.fields[k];
+        if (p.value < f.lower_limit || p.value > f.upper_limit)
+            fail(p.loc, "'" + shown + "' = " + fmt_number(p.value) + " is outside the limits " + std::string(m.name) +
+                            " declares for " + p.name + ": <" + fmt_number(f.lower_limit) + ", " +
+                            fmt_number(f.upper_limit) + ">" + (f.units[0] ? std::string(" (") + f.units + ")" : ""));
+    }
+
+    static bool uses_ion(const mech_mechanism& m, const std::string& ion) {
+        for (int i = 0; i < m.n_ions; ++i)
+            if (ion == m.ions[i].name) return true;
+        return false;
+    }
+
+    // "ena" -> "mV", "cai"/"cao" -> "mM", "ina" -> "mA/cm2" when some inserted mechanism uses the ion.
+    static std::string ion_quantity_units(const std::vector<const mech_mechanism*>& mechs, const std::string& name) {
+        for (const mech_mechanism* m : mechs) {
+            for (int i = 0; i < m->n_ions; ++i) {
+                const std::string ion = m->ions[i].name;
+                if (name == "e" + ion) return "mV";
+                if (name == "i" + ion) return "mA/cm2";
+                if (name == ion + "i" || name == ion + "o") return "mM";
+            }
+        }
+        return "";
+    }
+
+    static std::vector<std::string> section_candidates(const std::vector<const mech_mechanism*>& mechs) {
+        std::vector<std::string> out;
+        for (const mech_mechanism* m : mechs) {
+            for (int i = 0; i < m->n_fields; ++i) out.push_back(std::string(m->fields[i].name) + "_" + m->name);
+            for (int i = 0; i < m->n_ions; ++i) {
+                const std::string ion = m->ions[i].name;
+                for (const std::string& q : {"e" + ion, "i" + ion, ion + "i", ion + "o"}) out.push_back(q);
+            }
+        }
+        return out;
+    }
+
+    void build_sections() {
+        for (const auto& cell : d.cells) {
+            for (const auto& s : cell.sections) {
+                SectionId id;
+                if (s.sphere) {
+                    id = out.model.add_sphere(runtime_name(cell, s), s.diam, s.cm);
+                } else {
+                    id = out.model.add_section(runtime_name(cell, s), SectionGeometry{s.length, s.diam, s.nseg, s.cm, s.Ra});
+                }
+                sections[{cell.name, s.name}] = id;
+                auto& mechs = inserted[{cell.name, s.name}];
+                for (const auto& use : s.mechanisms) {
+                    const mech_mechanism& m = load(use.name, use.loc);
+                    if (m.kind != MECH_KIND_DENSITY)
+                        fail(use.loc, "'" + use.name + "' is a point process, not a density mechanism; add it under [point_processes]");
+                    out.model.insert(id, use.name);
+                    mechs.push_back(&m);
+                    for (const auto& p : use.params) {
+                        check_param(m, p, p.name + " of " + use.name + " in section " + s.name);
+                        out.model.set(id, p.name + "_" + use.name, p.value);
+                    }
+                }
+                for (const auto& p : s.neuron_style) apply_neuron_style(s, mechs, id, p);
+            }
+            for (const auto& s : cell.sections)
+                if (!s.parent.empty())
+                    out.model.connect(sections.at({cell.name, s.name}), sections.at({cell.name, s.parent}), s.parent_x);
+        }
+    }
+
+    void apply_neuron_style(const SectionDesc& s, const std::vector<const mech_mechanism*>& mechs, SectionId id,
+                            const ParamValue& p) {
+        for (const mech_mechanism* m : mechs) {
+            const std::string suffix = std::string("_") + m->name;
+            if (p.name.size() > suffix.size() && p.name.compare(p.name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+                ParamValue own{p.name.substr(0, p.name.size() - suffix.size()), p.value, p.loc};
+                check_param(*m, own, p.name + " in section " + s.name);
+                out.model.set(id, p.name, p.value);
+                return;
+            }
+        }
+        if (!ion_quantity_units(mechs, p.name).empty()) {
+            out.model.set(id, p.name, p.value);
+            return;
+        }
+        auto candidates = section_candidates(mechs);
+        for (const char* k : {"L", "diam", "nseg", "cm", "Ra", "parent", "parent_x", "sphere", "mechanisms"})
+            candidates.push_back(k);
+        // A suffix naming a known but not inserted mechanism is the likeliest slip.
+        const auto underscore = p.name.rfind('_');
+        if (underscore != std::string::npos) {
+            const std::string suffix = p.name.substr(underscore + 1);
+            if (loader.catalogue().contains(suffix) || [&] {
+                    try { loader.load(suffix); return true; } catch (const std::runtime_error&) { return false; }
+                }())
+                fail(p.loc, "'" + p.name + "': mechanism '" + suffix + "' is not inserted in section '" + s.name +
+                                "' (add it to the section's 'mechanisms')");
+        }
+        fail(p.loc, "unknown field '" + p.name + "' in section '" + s.name + "'" + did_you_mean(p.name, candidates));
+    }
+
+    SectionId section_at(const Location& at) const { return sections.at({cell_of(at), at.section}); }
+
+    void build_devices() {
+        for (const auto& s : d.stimuli) {
+            auto param = [&](const char* name, double fallback) {
+                for (const auto& p : s.params)
+                    if (p.name == name) return p.value;
+                return fallback;
+            };
+            StimulusId id;
+            if (s.kind == StimulusKind::IClamp) {
+                id = out.model.add_stimulus(section_at(s.at), s.at.x, IClamp{param("amp", 0), param("del", 0), param("dur", 0)});
+            } else if (s.kind == StimulusKind::SEClamp) {
+                id = out.model.add_stimulus(section_at(s.at), s.at.x,
+                                            SEClamp{param("rs", 1), param("dur1", 0), param("amp1", 0), param("dur2", 0),
+                                                    param("amp2", 0), param("dur3", 0), param("amp3", 0)});
+            } else {
+                id = out.model.add_stimulus(section_at(s.at), s.at.x,
+                                            s.expression.empty() ? CurrentWaveform::table(s.times, s.values)
+                                                                 : CurrentWaveform::of_expression(s.expression));
+            }
+            stimuli[s.name] = id;
+            stimulus_kinds[s.name] = s.kind;
+        }
+        for (const auto& p : d.point_processes) {
+            const mech_mechanism& m = load(p.mechanism, p.mechanism_loc);
+            if (m.kind != MECH_KIND_POINT)
+                fail(p.mechanism_loc, "'" + p.mechanism + "' is not a point process" +
+                                          std::string(m.kind == MECH_KIND_DENSITY ? "; insert density mechanisms in a section's 'mechanisms'"
+                                                                                  : "; artificial cells are not placed on sections"));
+            const PointProcessId id = out.model.add_point_process(section_at(p.at), p.at.x, p.mechanism);
+            for (const auto& v : p.params) {
+                check_param(m, v, "point_processes." + p.name + "." + v.name);
+                out.model.set(id, v.name, v.value);
+            }
+            points[p.name] = id;
+            point_mechanisms[p.name] = &m;
+        }
+    }
+
+    void build_globals() {
+        for (const auto& g : d.globals) {
+            const auto underscore = g.name.rfind('_');
+            const mech_mechanism* m = nullptr;
+            if (underscore != std::string::npos) m = loader.catalogue().find(g.name.substr(underscore + 1));
+            if (!m)
+                fail(g.loc, "'globals." + g.name + "': write a GLOBAL as <name>_<mechanism> for a mechanism the model uses");
+            const std::string own = g.name.substr(0, underscore);
+            if (find_global(*m, own) < 0) {
+                std::vector<std::string> names;
+                for (int i = 0; i < m->n_globals; ++i) names.push_back(std::string(m->globals[i].name) + "_" + m->name);
+                fail(g.loc, "'globals." + g.name + "': " + std::string(m->name) + " has no GLOBAL '" + own + "'" +
+                                did_you_mean(g.name, names));
+            }
+            out.model.set_global(g.name, g.value);
+        }
+        for (const auto& ion : d.ions) {
+            IonDefaults defaults;
+            if (ion.internal) defaults.internal = *ion.internal;
+            if (ion.external) defaults.external = *ion.external;
+            if (ion.reversal) defaults.reversal = *ion.reversal;
+            defaults.valence = ion.valence;
+            out.model.set_ion_defaults(ion.name, defaults);
+        }
+    }
+
+    ColumnInfo add_probe(const ProbeDesc& p) {
+        ColumnInfo c{p.name, "", false, p.every > 0 ? p.every : d.output.every};
+        if (p.at) {
+            const SectionId id = section_at(*p.at);
+            const auto& mechs = inserted.at({cell_of(*p.at), p.at->section});
+            if (p.variable == "v" && p.mechanism.empty()) {
+                out.model.record_v(p.name, id, p.at->x);
+                c.units = "mV";
+                c.voltage = true;
+                return c;
+            }
+            std::string variable = p.mechanism.empty() ? p.variable : p.variable + "_" + p.mechanism;
+            for (const mech_mechanism* m : mechs) {
+                const std::string suffix = std::string("_") + m->name;
+                if (variable.size() > suffix.size() && variable.compare(variable.size() - suffix.size(), suffix.size(), suffix) == 0) {
+                    const int k = find_field(*m, variable.substr(0, variable.size() - suffix.size()));
+                    if (k >= 0) {
+                        out.model.record(p.name, id, p.at->x, variable);
+                        c.units = m->fields[k].units;
+                        return c;
+                    }
+                }
+            }
+            c.units = ion_quantity_units(mechs, variable);
+            if (!c.units.empty()) {
+                out.model.record(p.name, id, p.at->x, variable);
+                return c;
+            }
+            auto candidates = section_candidates(mechs);
+            candidates.push_back("v");
+            fail(p.variable_loc, "probe '" + p.name + "': section '" + p.at->section + "' has no '" + variable + "'" +
+                                     did_you_mean(variable, candidates) +
+                                     (mechs.empty() ? " (no mechanisms are inserted there)" : ""));
+        }
+        if (auto s = stimuli.find(p.point); s != stimuli.end()) {
+            const bool seclamp = stimulus_kinds.at(p.point) == StimulusKind::SEClamp;
+            std::vector<std::string> known = {"i"};
+            if (seclamp) known.push_back("vc");
+            if (std::find(known.begin(), known.end(), p.variable) == known.end())
+                fail(p.variable_loc, "probe '" + p.name + "': stimulus '" + p.point + "' has no '" + p.variable + "'" +
+                                         did_you_mean(p.variable, known) + (seclamp ? " (it has i and vc)" : " (it has i)"));
+            out.model.record(p.name, s->second, p.variable);
+            c.units = p.variable == "vc" ? "mV" : "nA";
+            return c;
+        }
+        const mech_mechanism& m = *point_mechanisms.at(p.point);
+        const int k = find_field(m, p.variable);
+        if (k < 0) {
+            std::vector<std::string> names;
+            for (int i = 0; i < m.n_fields; ++i) names.push_back(m.fields[i].name);
+            fail(p.variable_loc, "probe '" + p.name + "': " + std::string(m.name) + " '" + p.point + "' has no field '" +
+                                     p.variable + "'" + did_you_mean(p.variable, names));
+        }
+        out.model.record(p.name, points.at(p.point), p.variable);
+        c.units = m.fields[k].units;
+        return c;
+    }
+
+    void build_probes() {
+        std::vector<ColumnInfo> all;
+        for (const auto& p : d.probes) all.push_back(add_probe(p));
+        if (d.output.probes.empty()) {
+            out.columns = all;
+        } else {
+            for (const auto& name : d.output.probes)
+                for (const auto& c : all)
+                    if (c.name == name) out.columns.push_back(c);
+        }
+        for (const auto& cell : d.cells) {
+            const SectionDesc& root = *std::find_if(cell.sections.begin(), cell.sections.end(),
+                                                    [](const SectionDesc& s) { return s.parent.empty(); });
+            const std::string column = "#spikes:" + cell.name;
+            out.model.record_v(column, sections.at({cell.name, root.name}), 0.5);
+            out.spike_columns.emplace_back(cell.name, column);
+        }
+    }
+};
+
+}  // namespace
+
+BuiltModel build_model(const ModelDescription& description, MechanismLoader& loader) {
+    Builder b{description, loader, {}, {}, {}, {}, {}, {}, {}};
+    const SimulationDesc& s = description.simulation;
+    b.out.options = SimOptions{s.tstop, s.dt, s.celsius, s.v_init, 1};
+    b.build_sections();
+    b.build_devices();
+    b.build_globals();
+    b.build_probes();
+    return std::move(b.out);
+}
+
+std::unique_ptr<MechanismLoader> make_loader(const ModelDescription& description) {
+    std::vector<std::string> paths = description.mechanism_paths;
+    paths.push_back(standard_mechanism_dir());
+    auto loader = std::make_unique<MechanismLoader>(paths);
+    for (const auto& c : description.catalogues) {
+        try {
+            loader->add_catalogue_file(c);
+        } catch (const std::runtime_error& e) {
+            throw ModelError(description.file, description.mechanism_paths_loc, e.what());
+        }
+    }
+    return loader;
+}
+
+}  // namespace mech::model

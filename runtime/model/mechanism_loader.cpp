@@ -1,0 +1,73 @@
+// The mechanism loader: catalogues, registered mechanisms and the mechanism search path.
+#include "mechanism_loader.hpp"
+
+#include <filesystem>
+#include <stdexcept>
+
+#include <jit/load_catalogue.hpp>
+
+namespace mech::model {
+
+namespace fs = std::filesystem;
+
+struct MechanismLoader::Owned {
+    std::unique_ptr<jit::LoadedCatalogue> catalogue;
+};
+
+MechanismLoader::MechanismLoader(std::vector<std::string> search_paths) : search_paths_(std::move(search_paths)) {}
+
+MechanismLoader::~MechanismLoader() = default;
+
+void MechanismLoader::add_catalogue_file(const std::string& path) {
+    std::string error;
+    auto loaded = jit::load_catalogue(path, error);
+    if (!loaded) throw std::runtime_error("cannot load the mechanism catalogue '" + path + "': " + error);
+    for (const mech_mechanism* m : loaded->mechanisms()) available_.push_back(m);
+    owned_.push_back(std::make_unique<Owned>(Owned{std::move(loaded)}));
+}
+
+void MechanismLoader::add(const mech_mechanism* mechanism) {
+    if (!mechanism) throw std::runtime_error("a null mechanism was registered");
+    available_.push_back(mechanism);
+}
+
+const mech_mechanism& MechanismLoader::load(const std::string& name) {
+    if (const mech_mechanism* known = catalogue_.find(name)) return *known;
+    // Later registrations win, so a model's own catalogue can replace a standard mechanism.
+    for (auto it = available_.rbegin(); it != available_.rend(); ++it) {
+        if (name == (*it)->name) {
+            catalogue_.add(*it);
+            return **it;
+        }
+    }
+    std::string looked;
+    for (const auto& dir : search_paths_) {
+        for (const char* ext : {".mech", ".mod"}) {
+            const fs::path file = fs::path(dir) / (name + ext);
+            if (fs::exists(file))
+                // The one place the JIT will plug in: compile `file`, add its mechanisms to
+                // available_ and owned_, and return the one called `name`.
+                throw std::runtime_error("mechanism '" + name + "' is defined in " + file.string() +
+                                         ", but this build of mechsim cannot compile mechanism files yet; "
+                                         "compile it with mechc into a catalogue and list it in 'mechanism_catalogues'");
+        }
+        looked += (looked.empty() ? "" : ", ") + dir;
+    }
+    std::string message = "unknown mechanism '" + name + "': no " + name + ".mech or " + name + ".mod in " +
+                          (looked.empty() ? std::string("the search path (it is empty)") : looked);
+    if (!available_.empty()) {
+        message += "; loaded catalogues have:";
+        for (const mech_mechanism* m : available_) message += std::string(" ") + m->name;
+    }
+    throw std::runtime_error(message);
+}
+
+std::string standard_mechanism_dir() {
+#ifdef MECH_MECHANISM_DIR
+    return MECH_MECHANISM_DIR;
+#else
+    return "mechanisms";
+#endif
+}
+
+}  // namespace mech::model
