@@ -4,6 +4,8 @@
 #include "ir/build.hpp"
 #include "ir/visitor.hpp"
 
+#include <optional>
+
 namespace mech::passes::symbolic {
 
 using namespace ir;
@@ -141,9 +143,36 @@ public:
     ExprPtr on(const ExprPtr& self, const Select& s) override {
         ExprPtr e = Mutator::on(self, s);
         auto* sel = e->as<Select>();
-        if (sel && equal(sel->if_true, sel->if_false))
+        if (!sel)
+            return e;
+        if (auto c = constant_condition(sel->cond))
+            return *c ? sel->if_true : sel->if_false;
+        if (equal(sel->if_true, sel->if_false))
             return sel->if_true;
         return e;
+    }
+
+    // The value of a condition whose operands are all literals.
+    static std::optional<bool> constant_condition(const ExprPtr& cond) {
+        if (auto* u = cond->as<Unary>(); u && u->op == UnaryOp::Not) {
+            auto inner = constant_condition(u->operand);
+            return inner ? std::optional<bool>(!*inner) : std::nullopt;
+        }
+        auto* b = cond->as<Binary>();
+        if (!b)
+            return std::nullopt;
+        if (is_logic(b->op)) {
+            auto l = constant_condition(b->lhs);
+            auto r = constant_condition(b->rhs);
+            if (!l || !r)
+                return std::nullopt;
+            return b->op == BinaryOp::And ? (*l && *r) : (*l || *r);
+        }
+        auto* l = constant_value(b->lhs);
+        auto* r = constant_value(b->rhs);
+        if (!l || !r || !is_comparison(b->op))
+            return std::nullopt;
+        return fold_binary(b->op, *l, *r) != 0;
     }
 
 private:
