@@ -9,7 +9,7 @@ namespace mech::detail {
 namespace {
 // CODATA 2018 values, as NEURON 8.2 uses by default (nrnunits_use_legacy = 0).
 constexpr double gas_constant = 6.02214076e23 * 1.380649e-23; // J/(K mol), N_A k
-constexpr double faraday = 6.02214076e23 * 1.602176634e-19; // C/mol, N_A e
+constexpr double faraday = 6.02214076e23 * 1.602176634e-19;   // C/mol, N_A e
 } // namespace
 
 IonDefaults builtin_ion_defaults(const std::string& ion) {

@@ -18,12 +18,12 @@ struct IonSpecies {
     bool concentration_written = false; // some mechanism writes <ion>i or <ion>o
     bool reversal_written = false;
 
-    std::vector<int32_t> node;         // slot -> node (sorted)
-    std::vector<double> current;       // i<ion>, mA/cm2
-    std::vector<double> conductance;   // di<ion>/dv, S/cm2
-    std::vector<double> reversal;      // e<ion>, mV
-    std::vector<double> internal;      // <ion>i, mM
-    std::vector<double> external;      // <ion>o, mM
+    std::vector<int32_t> node;       // slot -> node (sorted)
+    std::vector<double> current;     // i<ion>, mA/cm2
+    std::vector<double> conductance; // di<ion>/dv, S/cm2
+    std::vector<double> reversal;    // e<ion>, mV
+    std::vector<double> internal;    // <ion>i, mM
+    std::vector<double> external;    // <ion>o, mM
     // Values finitialize starts from (defaults, then user assignments).
     std::vector<double> init_internal, init_external, init_reversal;
 

@@ -18,8 +18,8 @@ void net_send_callback(void* runtime, mech_index_t instance, mech_value_t delay,
     auto* ctx = static_cast<Simulation::Impl::CallbackContext*>(runtime);
     Simulation::Impl& sim = *ctx->sim;
     const double now = sim.stores[ctx->store].data.t;
-    sim.events.push(detail::Event{now + delay, 0, ctx->store, instance, flag,
-                                  sim.delivering_weight});
+    sim.events.push(
+        detail::Event{now + delay, 0, ctx->store, instance, flag, sim.delivering_weight});
 }
 
 void net_event_callback(void* runtime, mech_index_t, mech_value_t time) {
@@ -36,8 +36,8 @@ Simulation::Simulation(const Model& model, const Catalogue& catalogue, SimOption
     if (!(options.tstop >= 0) || !std::isfinite(options.tstop))
         throw Error(fmt::format("SimOptions: tstop must be >= 0 (got {} ms)", options.tstop));
     if (options.sample_every < 1)
-        throw Error(fmt::format("SimOptions: sample_every must be >= 1 (got {})",
-                                options.sample_every));
+        throw Error(
+            fmt::format("SimOptions: sample_every must be >= 1 (got {})", options.sample_every));
     if (!std::isfinite(options.celsius) || !std::isfinite(options.v_init))
         throw Error("SimOptions: celsius and v_init must be finite");
     impl_->options = options;
@@ -167,8 +167,8 @@ void Simulation::initialize() {
     s.setup_tree_matrix(0.0);
     for (auto& c : s.samples)
         c.clear();
-    const auto expected = static_cast<std::size_t>(
-        s.options.tstop / s.options.dt / s.options.sample_every + 2);
+    const auto expected =
+        static_cast<std::size_t>(s.options.tstop / s.options.dt / s.options.sample_every + 2);
     for (auto& c : s.samples)
         c.reserve(expected);
     s.record_sample();
@@ -218,9 +218,15 @@ void Simulation::run() {
     advance_to(impl_->options.tstop);
 }
 
-double Simulation::time() const { return impl_->t; }
-const SimOptions& Simulation::options() const { return impl_->options; }
-std::size_t Simulation::node_count() const { return impl_->v.size(); }
+double Simulation::time() const {
+    return impl_->t;
+}
+const SimOptions& Simulation::options() const {
+    return impl_->options;
+}
+std::size_t Simulation::node_count() const {
+    return impl_->v.size();
+}
 
 std::span<const double> Simulation::trace(std::string_view column) const {
     const auto& cols = impl_->columns;
@@ -234,7 +240,9 @@ std::span<const double> Simulation::trace(std::string_view column) const {
     return impl_->samples[static_cast<std::size_t>(it - cols.begin())];
 }
 
-std::vector<std::string> Simulation::column_names() const { return impl_->columns; }
+std::vector<std::string> Simulation::column_names() const {
+    return impl_->columns;
+}
 
 std::span<const double> Simulation::spikes(std::string_view detector) const {
     for (const auto& det : impl_->detectors)

@@ -37,8 +37,8 @@ struct Simulation::Impl {
     std::vector<std::pair<int32_t, int32_t>> point_instance; // point process -> (store, instance)
 
     detail::EventQueue events;
-    std::vector<detail::Event> pending_events; // queued before the first initialize()
-    int64_t delivering_weight = -1;            // weight of the event being delivered
+    std::vector<detail::Event> pending_events;      // queued before the first initialize()
+    int64_t delivering_weight = -1;                 // weight of the event being delivered
     std::vector<std::pair<double, int32_t>> spikes; // net_event: (time, store)
 
     struct SpikeDetector {
@@ -50,8 +50,8 @@ struct Simulation::Impl {
     };
     std::vector<SpikeDetector> detectors;
 
-    std::vector<std::string> columns;       // "t" first
-    std::vector<const double*> sources;     // what each column samples
+    std::vector<std::string> columns;   // "t" first
+    std::vector<const double*> sources; // what each column samples
     std::vector<std::vector<double>> samples;
 
     double t = 0;

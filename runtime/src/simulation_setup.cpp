@@ -96,8 +96,8 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
     }
     std::vector<std::pair<int32_t, int32_t>> point_node; // point process -> (store, node)
     for (const auto& p : model.point_processes()) {
-        const auto where = fmt::format("point process {} on section '{}'", p.mechanism,
-                                       secs[p.section].name);
+        const auto where =
+            fmt::format("point process {} on section '{}'", p.mechanism, secs[p.section].name);
         const mech_mechanism* m = catalogue.find(p.mechanism);
         if (m == nullptr) {
             try {
@@ -221,9 +221,9 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
                         throw Error(fmt::format("{}: no mechanism here uses ion {}, so {} does "
                                                 "not exist here",
                                                 where, sp.name, a.name));
-                    auto& dst = q.which == 'e' ? sp.init_reversal
-                                               : (q.which == 'c' ? sp.init_internal
-                                                                 : sp.init_external);
+                    auto& dst = q.which == 'e'
+                                    ? sp.init_reversal
+                                    : (q.which == 'c' ? sp.init_internal : sp.init_external);
                     dst[slot] = a.value;
                 }
                 continue;
@@ -334,8 +334,8 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
 
     // Probes.
     for (const auto& det : model.spike_detectors())
-        detectors.push_back(SpikeDetector{det.name, &v[layout.node_at(det.section, det.x)],
-                                          det.threshold, false, {}});
+        detectors.push_back(SpikeDetector{
+            det.name, &v[layout.node_at(det.section, det.x)], det.threshold, false, {}});
 
     columns.push_back("t");
     sources.push_back(&t);
@@ -349,8 +349,8 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
             auto [s, inst] = point_instance[p.index];
             const int k = find_field(*stores[s].mech, p.variable);
             if (k < 0)
-                throw Error(fmt::format("record '{}': point process {} has no field '{}'",
-                                        p.column, stores[s].mech->name, p.variable));
+                throw Error(fmt::format("record '{}': point process {} has no field '{}'", p.column,
+                                        stores[s].mech->name, p.variable));
             src = &stores[s].field[k][inst];
             break;
         }

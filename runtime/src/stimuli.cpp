@@ -48,8 +48,12 @@ void Stimuli::add(const StimulusSpec& spec, int32_t node, double area, const std
     items_.push_back(std::move(item));
 }
 
-int32_t Stimuli::node(std::size_t k) const { return items_[k].node; }
-std::size_t Stimuli::size() const { return items_.size(); }
+int32_t Stimuli::node(std::size_t k) const {
+    return items_[k].node;
+}
+std::size_t Stimuli::size() const {
+    return items_.size();
+}
 
 const double* Stimuli::variable(std::size_t k, std::string_view name) const {
     const Item& item = items_[k];
@@ -78,8 +82,8 @@ double Stimuli::waveform_at(Item& item, double t) {
         return w.currents.front();
     if (t >= w.times.back())
         return w.currents.back();
-    const auto k = static_cast<std::size_t>(
-        std::upper_bound(w.times.begin(), w.times.end(), t) - w.times.begin());
+    const auto k = static_cast<std::size_t>(std::upper_bound(w.times.begin(), w.times.end(), t) -
+                                            w.times.begin());
     const double t0 = w.times[k - 1], t1 = w.times[k];
     return w.currents[k - 1] + (t - t0) / (t1 - t0) * (w.currents[k] - w.currents[k - 1]);
 }

@@ -61,8 +61,8 @@ struct Builder {
             const double area = segment_area(spec);
             int32_t prev = attach;
             for (int j = 0; j < g.nseg; ++j) {
-                const int32_t n = add_node(prev, area, g.cm, j == 0 ? 1 / rh : 1 / (2 * rh), s,
-                                           true);
+                const int32_t n =
+                    add_node(prev, area, g.cm, j == 0 ? 1 / rh : 1 / (2 * rh), s, true);
                 if (j == 0)
                     nodes.first = n;
                 prev = n;

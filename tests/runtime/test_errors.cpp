@@ -20,8 +20,8 @@ std::string error_of(F&& f) {
     return "(no error)";
 }
 
-#define EXPECT_ERROR(statement, fragment)                                                       \
-    EXPECT_NE(error_of([&] { statement; }).find(fragment), std::string::npos)                  \
+#define EXPECT_ERROR(statement, fragment)                                                          \
+    EXPECT_NE(error_of([&] { statement; }).find(fragment), std::string::npos)                      \
         << error_of([&] { statement; })
 
 TEST(Errors, Geometry) {
@@ -116,8 +116,7 @@ TEST(Errors, BlowUpNamesTimeSectionAndMechanisms) {
 TEST(Errors, BadWaveforms) {
     Model model;
     const SectionId s = model.add_section("soma");
-    EXPECT_ERROR(model.add_stimulus(s, 0.5, CurrentWaveform::table({0, 1}, {0})),
-                 "equally many");
+    EXPECT_ERROR(model.add_stimulus(s, 0.5, CurrentWaveform::table({0, 1}, {0})), "equally many");
     EXPECT_ERROR(model.add_stimulus(s, 0.5, CurrentWaveform::table({1, 0}, {0, 1})),
                  "times must increase");
     model.add_stimulus(s, 0.5, CurrentWaveform::of_expression("0.1*sin(2*pi*tt)"));

@@ -48,11 +48,13 @@ double rms_diff(std::span<const double> a, const std::vector<double>& b) {
     return std::sqrt(s / static_cast<double>(n));
 }
 
-std::vector<double> to_vector(std::span<const double> s) { return {s.begin(), s.end()}; }
+std::vector<double> to_vector(std::span<const double> s) {
+    return {s.begin(), s.end()};
+}
 
 void expect_same_spikes(const Simulation& sim, const Csv& ref, const char* column) {
-    const auto ours = mech::testing::crossings(to_vector(sim.trace("t")),
-                                               to_vector(sim.trace(column)), 0.0);
+    const auto ours =
+        mech::testing::crossings(to_vector(sim.trace("t")), to_vector(sim.trace(column)), 0.0);
     const auto theirs = mech::testing::crossings(ref["t"], ref[column], 0.0);
     ASSERT_EQ(ours.size(), theirs.size()) << column;
     ASSERT_FALSE(ours.empty());
@@ -103,8 +105,7 @@ TEST(ReferenceCases, A3HhSpiking) {
 }
 
 TEST(ReferenceCases, A5BallAndStick) {
-    const Csv ref =
-        mech::testing::read_csv(mech::testing::reference_path("A5_ball_and_stick.csv"));
+    const Csv ref = mech::testing::read_csv(mech::testing::reference_path("A5_ball_and_stick.csv"));
     Model model;
     const SectionId soma = add_soma(model);
     set_hh(model, soma, 0.1, 0.01);
@@ -166,8 +167,7 @@ namespace {
 // A7's presynaptic cell (hh defaults, 1 nA from 10 to 60 ms): the times a NetCon with threshold
 // 10 mV on soma(0.5) reports in NEURON 8.2 (A7_presyn_spikes.csv, exact rates).
 TEST(ReferenceCases, A7PresynapticThresholdTimes) {
-    const Csv ref =
-        mech::testing::read_csv(mech::testing::reference_path("A7_presyn_spikes.csv"));
+    const Csv ref = mech::testing::read_csv(mech::testing::reference_path("A7_presyn_spikes.csv"));
     Model model;
     const SectionId soma = model.add_section("pre_soma", {40, 40, 1, 1, 35.4});
     model.insert(soma, "hh");
@@ -182,8 +182,8 @@ TEST(ReferenceCases, A7PresynapticThresholdTimes) {
     for (std::size_t k = 0; k < spikes.size(); ++k)
         EXPECT_NEAR(spikes[k], expected[k], 1e-6) << k;
     // Same rule as an upward crossing in the recorded samples.
-    const auto from_trace = mech::testing::crossings(to_vector(sim.trace("t")),
-                                                     to_vector(sim.trace("v")), 10);
+    const auto from_trace =
+        mech::testing::crossings(to_vector(sim.trace("t")), to_vector(sim.trace("v")), 10);
     EXPECT_EQ(from_trace, std::vector<double>(spikes.begin(), spikes.end()));
 }
 
@@ -194,8 +194,7 @@ namespace {
 // A6: the A5 cell with an ExpSyn (tau 2 ms, e 0) at dend(0.5) receiving weight-1 events at
 // 21, 26, 31, 36, 41 ms (NetStim at 20, 25, ... through a 1 ms NetCon), IClamp amp 0.
 TEST(ReferenceCases, A6ExpSynEvents) {
-    const Csv ref =
-        mech::testing::read_csv(mech::testing::reference_path("A6_expsyn_netstim.csv"));
+    const Csv ref = mech::testing::read_csv(mech::testing::reference_path("A6_expsyn_netstim.csv"));
     Model model;
     const SectionId soma = model.add_section("soma", {40, 40, 1, 1, 35.4});
     model.add_stimulus(soma, 0.5, IClamp{0, 10, 50});

@@ -63,7 +63,9 @@ TEST(Stimuli, TableAndConstantExpressionEqualAnIClamp) {
         const auto v = sim.trace("v");
         return std::vector<double>(v.begin(), v.end());
     };
-    const auto clamp = run([](Model& m, SectionId s) { m.add_stimulus(s, 0.5, IClamp{0.2, 0, 100}); });
+    const auto clamp = run([](Model& m, SectionId s) {
+        m.add_stimulus(s, 0.5, IClamp{0.2, 0, 100});
+    });
     const auto table = run([](Model& m, SectionId s) {
         m.add_stimulus(s, 0.5, CurrentWaveform::table({0, 100}, {0.2, 0.2}));
     });
@@ -90,7 +92,10 @@ TEST(Stimuli, WaveformsAreEvaluatedAtTheStepMidpoint) {
     for (std::size_t k = 1; k < t.size(); ++k) {
         const double tm = t[k - 1] + 0.0125;
         EXPECT_NEAR(sim.trace("sine")[k], 0.1 * std::sin(2 * std::numbers::pi * tm / 50), 1e-12);
-        const double ramp_expected = tm <= 1 ? 0 : tm <= 2 ? tm - 1 : tm <= 3 ? 1 - 2 * (tm - 2) : -1;
+        const double ramp_expected = tm <= 1   ? 0
+                                     : tm <= 2 ? tm - 1
+                                     : tm <= 3 ? 1 - 2 * (tm - 2)
+                                               : -1;
         EXPECT_NEAR(sim.trace("ramp")[k], ramp_expected, 1e-12) << tm;
     }
 }

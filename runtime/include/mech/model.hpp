@@ -19,8 +19,8 @@ struct SectionGeometry {
     double length = 100; // L, um
     double diam = 500;   // um
     int nseg = 1;
-    double cm = 1;       // uF/cm2
-    double Ra = 35.4;    // axial resistivity, ohm cm
+    double cm = 1;    // uF/cm2
+    double Ra = 35.4; // axial resistivity, ohm cm
 };
 
 // The initial/default state of one ion species (NEURON's <ion>i0_<ion>_ion etc.).
@@ -41,9 +41,9 @@ struct Assignment {
 struct SectionSpec {
     std::string name;
     SectionGeometry geometry;
-    bool sphere = false;      // one spherical compartment: area = pi*diam^2, no end nodes
-    int parent = -1;          // section index, -1 for a root
-    double parent_x = 1;      // where on the parent this section's 0 end attaches
+    bool sphere = false; // one spherical compartment: area = pi*diam^2, no end nodes
+    int parent = -1;     // section index, -1 for a root
+    double parent_x = 1; // where on the parent this section's 0 end attaches
     std::vector<std::string> mechanisms; // inserted density mechanisms, in insertion order
     std::vector<Assignment> assignments; // in the order given
 };

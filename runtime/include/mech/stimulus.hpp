@@ -10,18 +10,18 @@ namespace mech {
 // NEURON's IClamp: i = amp (nA, positive depolarises) while del <= t < del + dur, where t is the
 // step's midpoint t_n + dt/2.
 struct IClamp {
-    double amp = 0;  // nA
-    double del = 0;  // ms
-    double dur = 0;  // ms
+    double amp = 0; // nA
+    double del = 0; // ms
+    double dur = 0; // ms
 };
 
 // NEURON's SEClamp: a voltage source behind a series resistance rs. The command is amp1 until
 // dur1, amp2 until dur1+dur2, amp3 until dur1+dur2+dur3, then the clamp is off (i = 0).
 // i = (vc - v)/rs nA, positive depolarises.
 struct SEClamp {
-    double rs = 1;    // MOhm
-    double dur1 = 0;  // ms
-    double amp1 = 0;  // mV
+    double rs = 1;   // MOhm
+    double dur1 = 0; // ms
+    double amp1 = 0; // mV
     double dur2 = 0;
     double amp2 = 0;
     double dur3 = 0;

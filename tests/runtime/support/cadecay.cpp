@@ -40,15 +40,29 @@ void advance_state(mech_instance_data* d) {
 }
 
 const mech_mechanism mechanism = {
-    MECH_ABI_VERSION, "cadecay", MECH_KIND_DENSITY, 0,
-    static_cast<int32_t>(std::size(fields)), fields, 0, nullptr,
-    1, ions, 0,
-    init, nullptr, advance_state, nullptr, nullptr,
+    MECH_ABI_VERSION,
+    "cadecay",
+    MECH_KIND_DENSITY,
+    0,
+    static_cast<int32_t>(std::size(fields)),
+    fields,
+    0,
+    nullptr,
+    1,
+    ions,
+    0,
+    init,
+    nullptr,
+    advance_state,
+    nullptr,
+    nullptr,
 };
 
 } // namespace
 
-const mech_mechanism* cadecay() { return &mechanism; }
+const mech_mechanism* cadecay() {
+    return &mechanism;
+}
 
 Catalogue catalogue() {
     Catalogue c;

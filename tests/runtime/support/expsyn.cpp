@@ -45,14 +45,28 @@ void net_receive(mech_instance_data* d, mech_index_t k, mech_value_t* weight, me
 }
 
 const mech_mechanism mechanism = {
-    MECH_ABI_VERSION, "ExpSyn", MECH_KIND_POINT, 0,
-    static_cast<int32_t>(std::size(fields)), fields, 0, nullptr,
-    0, nullptr, 1,
-    init, compute_currents, advance_state, net_receive, nullptr,
+    MECH_ABI_VERSION,
+    "ExpSyn",
+    MECH_KIND_POINT,
+    0,
+    static_cast<int32_t>(std::size(fields)),
+    fields,
+    0,
+    nullptr,
+    0,
+    nullptr,
+    1,
+    init,
+    compute_currents,
+    advance_state,
+    net_receive,
+    nullptr,
 };
 
 } // namespace
 
-const mech_mechanism* expsyn() { return &mechanism; }
+const mech_mechanism* expsyn() {
+    return &mechanism;
+}
 
 } // namespace mech::testing

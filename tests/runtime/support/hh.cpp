@@ -119,14 +119,28 @@ void advance_state(mech_instance_data* d) {
 }
 
 const mech_mechanism mechanism = {
-    MECH_ABI_VERSION, "hh", MECH_KIND_DENSITY, 0,
-    static_cast<int32_t>(std::size(fields)), fields, 0, nullptr,
-    2, ions, 0,
-    init, compute_currents, advance_state, nullptr, nullptr,
+    MECH_ABI_VERSION,
+    "hh",
+    MECH_KIND_DENSITY,
+    0,
+    static_cast<int32_t>(std::size(fields)),
+    fields,
+    0,
+    nullptr,
+    2,
+    ions,
+    0,
+    init,
+    compute_currents,
+    advance_state,
+    nullptr,
+    nullptr,
 };
 
 } // namespace
 
-const mech_mechanism* hh() { return &mechanism; }
+const mech_mechanism* hh() {
+    return &mechanism;
+}
 
 } // namespace mech::testing

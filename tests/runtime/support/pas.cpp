@@ -29,14 +29,28 @@ void compute_currents(mech_instance_data* d) {
 }
 
 const mech_mechanism mechanism = {
-    MECH_ABI_VERSION, "pas", MECH_KIND_DENSITY, 0,
-    static_cast<int32_t>(std::size(fields)), fields, 0, nullptr,
-    0, nullptr, 0,
-    nullptr, compute_currents, nullptr, nullptr, nullptr,
+    MECH_ABI_VERSION,
+    "pas",
+    MECH_KIND_DENSITY,
+    0,
+    static_cast<int32_t>(std::size(fields)),
+    fields,
+    0,
+    nullptr,
+    0,
+    nullptr,
+    0,
+    nullptr,
+    compute_currents,
+    nullptr,
+    nullptr,
+    nullptr,
 };
 
 } // namespace
 
-const mech_mechanism* pas() { return &mechanism; }
+const mech_mechanism* pas() {
+    return &mechanism;
+}
 
 } // namespace mech::testing
