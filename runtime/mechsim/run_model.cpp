@@ -60,9 +60,9 @@ RunResult run_model(const model::ModelDescription& description, model::Mechanism
         trace.values.resize(result.t.size(), NAN);  // a failed step may have recorded t only
         result.traces.push_back(std::move(trace));
     }
-    for (const auto& [cell, column] : built.spike_columns) {
-        const auto v = sim->trace(column);
-        result.spikes.emplace_back(cell, upward_crossings(result.t, v, description.output.spike_threshold));
+    for (const auto& cell : built.spike_detectors) {
+        const auto times = sim->spikes(cell);
+        result.spikes.emplace_back(cell, std::vector<double>(times.begin(), times.end()));
     }
     return result;
 }

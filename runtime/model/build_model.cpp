@@ -286,12 +286,12 @@ struct Builder {
                 for (const auto& c : all)
                     if (c.name == name) out.columns.push_back(c);
         }
+        // Spikes per cell: NEURON's NetCon rule at the root section's middle.
         for (const auto& cell : d.cells) {
             const SectionDesc& root = *std::find_if(cell.sections.begin(), cell.sections.end(),
                                                     [](const SectionDesc& s) { return s.parent.empty(); });
-            const std::string column = "#spikes:" + cell.name;
-            out.model.record_v(column, sections.at({cell.name, root.name}), 0.5);
-            out.spike_columns.emplace_back(cell.name, column);
+            out.model.record_spikes(cell.name, sections.at({cell.name, root.name}), 0.5, d.output.spike_threshold);
+            out.spike_detectors.push_back(cell.name);
         }
     }
 };

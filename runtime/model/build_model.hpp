@@ -25,8 +25,9 @@ struct BuiltModel {
     mech::Model model;
     mech::SimOptions options;
     std::vector<ColumnInfo> columns;  // what the user asked to write (output.probes, or all probes)
-    // Per cell, the hidden column holding v at the root section's middle, used to count spikes.
-    std::vector<std::pair<std::string, std::string>> spike_columns;
+    // One spike detector per cell (named after it) at its root section's middle, with
+    // output.spike_threshold.
+    std::vector<std::string> spike_detectors;
 };
 
 // Throws ModelError (located in the model file) for unknown mechanisms, fields, ion quantities,
