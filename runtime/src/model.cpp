@@ -4,6 +4,7 @@
 
 #include "mech/error.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -210,6 +211,23 @@ void Model::record_spikes(std::string name, SectionId id, double x, double thres
     if (!std::isfinite(threshold))
         throw Error(fmt::format("record_spikes '{}': threshold must be finite", name));
     detectors_.push_back(SpikeDetectorSpec{std::move(name), id.index, x, threshold});
+}
+
+void Model::connect_spikes(std::string detector, PointProcessId target, std::vector<double> weight,
+                           double delay) {
+    if (target.index < 0 || target.index >= static_cast<int32_t>(points_.size()))
+        throw Error(fmt::format("connect_spikes: invalid point process handle {}", target.index));
+    const bool known = std::any_of(detectors_.begin(), detectors_.end(),
+                                   [&](const SpikeDetectorSpec& d) { return d.name == detector; });
+    if (!known)
+        throw Error(fmt::format("connect_spikes: no spike detector named '{}' (make one with "
+                                "record_spikes first)",
+                                detector));
+    if (!(delay >= 0) || !std::isfinite(delay))
+        throw Error(fmt::format("connect_spikes from '{}': delay must be >= 0 (got {} ms)",
+                                detector, delay));
+    connections_.push_back(
+        ConnectionSpec{std::move(detector), target.index, std::move(weight), delay});
 }
 
 void Model::record(std::string column, PointProcessId id, std::string field) {

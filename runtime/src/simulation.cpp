@@ -105,8 +105,14 @@ void Simulation::Impl::deliver_events(double t_limit) {
 void Simulation::Impl::detect_spikes() {
     for (auto& det : detectors) {
         const bool above = *det.v >= det.threshold;
-        if (above && !det.above)
+        if (above && !det.above) {
             det.times.push_back(t);
+            for (int32_t c : det.targets) {
+                const Connection& con = connections[c];
+                events.push(
+                    detail::Event{t + con.delay, 0, con.store, con.instance, 0.0, con.weight});
+            }
+        }
         det.above = above;
     }
 }
@@ -162,6 +168,13 @@ void Simulation::initialize() {
         store.data.t = 0;
         if (store.mech->init && store.data.width > 0)
             store.mech->init(&store.data);
+    }
+    // NET_RECEIVE's INITIAL block, once per connection.
+    for (const auto& con : s.connections) {
+        auto& store = s.stores[con.store];
+        if (store.mech->net_receive_init)
+            store.mech->net_receive_init(&store.data, con.instance,
+                                         s.events.weights.data() + con.weight);
     }
     // The first current evaluation fills the assigned currents of the t = 0 sample.
     s.setup_tree_matrix(0.0);
@@ -270,13 +283,7 @@ void Simulation::queue_event(PointProcessId target, double t, std::span<const do
     if (s.initialized && t < s.t)
         throw Error(fmt::format("queue_event: time {} ms is in the past (t = {} ms)", t, s.t));
     const auto [store, instance] = s.point_instance[target.index];
-    const auto n_args = static_cast<std::size_t>(s.stores[store].mech->n_net_receive_args);
-    if (weight.size() > n_args)
-        throw Error(fmt::format("queue_event: {} takes {} weight value(s), got {}",
-                                s.stores[store].mech->name, n_args, weight.size()));
-    const auto offset = static_cast<int64_t>(s.events.weights.size());
-    s.events.weights.insert(s.events.weights.end(), weight.begin(), weight.end());
-    s.events.weights.resize(offset + std::max<std::size_t>(n_args, 1), 0.0);
+    const int64_t offset = s.store_weight(store, weight, "queue_event");
     detail::Event e{t, 0, store, instance, 0.0, offset};
     if (s.initialized)
         s.events.push(e);

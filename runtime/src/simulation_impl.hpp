@@ -10,6 +10,7 @@
 
 #include "mech/simulation.hpp"
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -47,7 +48,15 @@ struct Simulation::Impl {
         double threshold = 0;
         bool above = false;
         std::vector<double> times;
+        std::vector<int32_t> targets; // indices into connections
     };
+    struct Connection {
+        int32_t store = 0;
+        int32_t instance = 0;
+        int64_t weight = 0; // offset into events.weights
+        double delay = 0;
+    };
+    std::vector<Connection> connections;
     std::vector<SpikeDetector> detectors;
 
     std::vector<std::string> columns;   // "t" first
@@ -61,6 +70,8 @@ struct Simulation::Impl {
     void setup(const Model& model, const Catalogue& catalogue);
     void setup_tree_matrix(double time);
     void deliver_events(double t_limit);
+    // Appends a zero-padded copy of `weight` to the event weights; returns its offset.
+    int64_t store_weight(int32_t store, std::span<const double> weight, const std::string& where);
     void detect_spikes();
     void record_sample();
     [[noreturn]] void report_blow_up(std::size_t node) const;

@@ -335,7 +335,22 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
     // Probes.
     for (const auto& det : model.spike_detectors())
         detectors.push_back(SpikeDetector{
-            det.name, &v[layout.node_at(det.section, det.x)], det.threshold, false, {}});
+            det.name, &v[layout.node_at(det.section, det.x)], det.threshold, false, {}, {}});
+
+    for (const auto& c : model.connections()) {
+        const auto [store, instance] = point_instance[c.target];
+        const auto where =
+            fmt::format("connection from '{}' to {}", c.detector, stores[store].mech->name);
+        if (!stores[store].mech->net_receive)
+            throw Error(fmt::format("{}: {} has no NET_RECEIVE block, so it cannot receive "
+                                    "events",
+                                    where, stores[store].mech->name));
+        const int64_t weight = store_weight(store, c.weight, where);
+        for (auto& det : detectors)
+            if (det.name == c.detector)
+                det.targets.push_back(static_cast<int32_t>(connections.size()));
+        connections.push_back(Connection{store, instance, weight, c.delay});
+    }
 
     columns.push_back("t");
     sources.push_back(&t);
@@ -366,6 +381,18 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
         sources.push_back(src);
     }
     samples.resize(columns.size());
+}
+
+int64_t Simulation::Impl::store_weight(int32_t store, std::span<const double> weight,
+                                       const std::string& where) {
+    const auto n_args = static_cast<std::size_t>(stores[store].mech->n_net_receive_args);
+    if (weight.size() > n_args)
+        throw Error(fmt::format("{}: {} takes {} weight value(s), got {}", where,
+                                stores[store].mech->name, n_args, weight.size()));
+    const auto offset = static_cast<int64_t>(events.weights.size());
+    events.weights.insert(events.weights.end(), weight.begin(), weight.end());
+    events.weights.resize(offset + std::max<std::size_t>(n_args, 1), 0.0);
+    return offset;
 }
 
 const double* Simulation::Impl::location_variable(int section, double x,

@@ -124,3 +124,19 @@ TEST(Errors, BadWaveforms) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Errors, Connections) {
+    mech::Model model;
+    const auto s = model.add_section("soma");
+    const auto syn = model.add_point_process(s, 0.5, "ExpSyn");
+    EXPECT_ERROR(model.connect_spikes("nope", syn, {1.0}), "no spike detector named 'nope'");
+    model.record_spikes("d", s, 0.5);
+    EXPECT_ERROR(model.connect_spikes("d", syn, {1.0}, -1), "delay must be >= 0");
+    model.connect_spikes("d", syn, {1.0, 2.0});
+    EXPECT_ERROR(mech::Simulation(model, mech::testing::catalogue()),
+                 "ExpSyn takes 1 weight value(s), got 2");
+}
+
+} // namespace

@@ -219,3 +219,40 @@ TEST(ReferenceCases, A6ExpSynEvents) {
 }
 
 } // namespace
+
+namespace {
+
+// A7: a spiking cell drives the A6 cell's ExpSyn (tau 0.9 ms) through a NetCon (threshold
+// 10 mV on pre_soma(0.5), delay 1 ms, weight 1 uS).
+TEST(ReferenceCases, A7TwoCellsThroughANetCon) {
+    const Csv ref = mech::testing::read_csv(mech::testing::reference_path("A7_two_cells.csv"));
+    Model model;
+    const SectionId pre = model.add_section("pre_soma", {40, 40, 1, 1, 35.4});
+    model.insert(pre, "hh");
+    model.add_stimulus(pre, 0.5, IClamp{1.0, 10, 50});
+    model.record_v("v_pre_soma", pre, 0.5);
+    model.record_spikes("pre", pre, 0.5, 10);
+
+    const SectionId soma = model.add_section("post_soma", {40, 40, 1, 1, 35.4});
+    set_hh(model, soma, 0.1, 0.01);
+    model.add_stimulus(soma, 0.5, IClamp{0, 10, 50});
+    const SectionId dend = model.add_section("post_dend", {400, 2, 9, 1, 200});
+    set_hh(model, dend, 0, 0);
+    model.connect(dend, soma, 1.0);
+    const PointProcessId syn = model.add_point_process(dend, 0.5, "ExpSyn");
+    model.set(syn, "tau", 0.9);
+    model.set(syn, "e", 0);
+    model.connect_spikes("pre", syn, {1.0}, 1.0);
+    model.record_v("v_post_soma", soma, 0.5);
+    model.record_v("v_post_dend_0.5", dend, 0.5);
+    model.record("i_syn", syn, "i");
+
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{80, 0.025, 6.3, -65, 1});
+    sim.run();
+    expect_same_spikes(sim, ref, "v_pre_soma");
+    expect_same_spikes(sim, ref, "v_post_soma");
+    for (const char* c : {"v_pre_soma", "v_post_soma", "v_post_dend_0.5", "i_syn"})
+        EXPECT_LE(max_abs_diff(sim.trace(c), ref[c]), 1e-4) << c;
+}
+
+} // namespace

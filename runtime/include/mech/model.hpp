@@ -72,6 +72,15 @@ struct SpikeDetectorSpec {
     double threshold = 10; // mV (NetCon's default)
 };
 
+// A NetCon from a spike detector to a point process: each spike at t_s is delivered to the
+// target's NET_RECEIVE at t_s + delay with this weight vector.
+struct ConnectionSpec {
+    std::string detector;
+    int target = -1; // point process index
+    std::vector<double> weight;
+    double delay = 1; // ms
+};
+
 struct ProbeSpec {
     enum class Target { Location, PointProcess, Stimulus };
     std::string column;
@@ -120,6 +129,10 @@ public:
     // Spike times: a crossing is seen at the first step start t_n with v(t_n) >= threshold
     // after a v below it, and reported as t_n (NEURON's fixed-step NetCon detection).
     void record_spikes(std::string name, SectionId section, double x, double threshold = 10);
+    // NetCon: spikes of the detector `detector` (made by record_spikes) reach `target` after
+    // `delay` ms (>= 0) with `weight` (at most the target's NET_RECEIVE argument count).
+    void connect_spikes(std::string detector, PointProcessId target, std::vector<double> weight,
+                        double delay = 1);
 
     // Read access for the simulator and for tools that print or save models.
     const std::vector<SectionSpec>& sections() const { return sections_; }
@@ -127,6 +140,7 @@ public:
     const std::vector<StimulusSpec>& stimuli() const { return stimuli_; }
     const std::vector<ProbeSpec>& probes() const { return probes_; }
     const std::vector<SpikeDetectorSpec>& spike_detectors() const { return detectors_; }
+    const std::vector<ConnectionSpec>& connections() const { return connections_; }
     const std::vector<Assignment>& globals() const { return globals_; }
     const std::vector<std::pair<std::string, IonDefaults>>& ion_defaults() const {
         return ion_defaults_;
@@ -141,6 +155,7 @@ private:
     std::vector<StimulusSpec> stimuli_;
     std::vector<ProbeSpec> probes_;
     std::vector<SpikeDetectorSpec> detectors_;
+    std::vector<ConnectionSpec> connections_;
     std::vector<Assignment> globals_;
     std::vector<std::pair<std::string, IonDefaults>> ion_defaults_;
 };
