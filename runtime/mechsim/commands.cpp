@@ -103,14 +103,14 @@ int sweep_command(const SweepOptions& options) {
                 const TraceSummary s = summarise(r.t, trace.values, d.output.spike_threshold);
                 std::snprintf(cell, sizeof cell, ",%.10g,%.10g,%zu,", s.max, s.min, s.spikes);
                 row += cell;
-                if (s.spikes > 0) {
-                    std::snprintf(cell, sizeof cell, "%.10g", s.first_spike);
-                    row += cell;
-                }
+                // "nan" rather than an empty cell, so that every column reads as numbers.
+                if (s.spikes > 0) std::snprintf(cell, sizeof cell, "%.10g", s.first_spike);
+                else std::snprintf(cell, sizeof cell, "nan");
+                row += cell;
             }
-            if (!header_done) header += ",status";
+            if (!header_done) header += ",failed";
             header_done = true;
-            row += r.failure ? ",failed" : ",ok";
+            row += r.failure ? ",1" : ",0";
             rows.push_back({row});
             if (options.traces) {
                 char dir[32];
