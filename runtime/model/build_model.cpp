@@ -35,6 +35,10 @@ struct Builder {
         }
     }
 
+    static std::string section_path(const CellDesc& cell, const SectionDesc& s) {
+        return "cells." + cell.name + ".sections." + s.name;
+    }
+
     std::string runtime_name(const CellDesc& cell, const SectionDesc& s) const {
         return d.cells.size() == 1 ? s.name : cell.name + "." + s.name;
     }
@@ -109,11 +113,11 @@ struct Builder {
                     out.model.insert(id, use.name);
                     mechs.push_back(&m);
                     for (const auto& p : use.params) {
-                        check_param(m, p, p.name + " of " + use.name + " in section " + s.name);
+                        check_param(m, p, section_path(cell, s) + ".mechanisms." + use.name + "." + p.name);
                         out.model.set(id, p.name + "_" + use.name, p.value);
                     }
                 }
-                for (const auto& p : s.neuron_style) apply_neuron_style(s, mechs, id, p);
+                for (const auto& p : s.neuron_style) apply_neuron_style(cell, s, mechs, id, p);
             }
             for (const auto& s : cell.sections)
                 if (!s.parent.empty())
@@ -121,13 +125,13 @@ struct Builder {
         }
     }
 
-    void apply_neuron_style(const SectionDesc& s, const std::vector<const mech_mechanism*>& mechs, SectionId id,
-                            const ParamValue& p) {
+    void apply_neuron_style(const CellDesc& cell, const SectionDesc& s, const std::vector<const mech_mechanism*>& mechs,
+                            SectionId id, const ParamValue& p) {
         for (const mech_mechanism* m : mechs) {
             const std::string suffix = std::string("_") + m->name;
             if (p.name.size() > suffix.size() && p.name.compare(p.name.size() - suffix.size(), suffix.size(), suffix) == 0) {
                 ParamValue own{p.name.substr(0, p.name.size() - suffix.size()), p.value, p.loc};
-                check_param(*m, own, p.name + " in section " + s.name);
+                check_param(*m, own, section_path(cell, s) + "." + p.name);
                 out.model.set(id, p.name, p.value);
                 return;
             }
@@ -258,7 +262,7 @@ struct Builder {
             if (seclamp) known.push_back("vc");
             if (std::find(known.begin(), known.end(), p.variable) == known.end())
                 fail(p.variable_loc, "probe '" + p.name + "': stimulus '" + p.point + "' has no '" + p.variable + "'" +
-                                         did_you_mean(p.variable, known) + (seclamp ? " (it has i and vc)" : " (it has i)"));
+                                         (seclamp ? " (it has i and vc)" : " (it has i)"));
             out.model.record(p.name, s->second, p.variable);
             c.units = p.variable == "vc" ? "mV" : "nA";
             return c;

@@ -6,6 +6,8 @@
 
 #include <jit/load_catalogue.hpp>
 
+#include "model_error.hpp"
+
 namespace mech::model {
 
 namespace fs = std::filesystem;
@@ -41,6 +43,8 @@ const mech_mechanism& MechanismLoader::load(const std::string& name) {
         }
     }
     std::string looked;
+    std::vector<std::string> known;
+    for (const mech_mechanism* m : available_) known.push_back(m->name);
     for (const auto& dir : search_paths_) {
         for (const char* ext : {".mech", ".mod"}) {
             const fs::path file = fs::path(dir) / (name + ext);
@@ -51,15 +55,16 @@ const mech_mechanism& MechanismLoader::load(const std::string& name) {
                                          ", but this build of mechsim cannot compile mechanism files yet; "
                                          "compile it with mechc into a catalogue and list it in 'mechanism_catalogues'");
         }
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(dir, ec))
+            if (entry.path().extension() == ".mech" || entry.path().extension() == ".mod")
+                known.push_back(entry.path().stem().string());
         looked += (looked.empty() ? "" : ", ") + dir;
     }
-    std::string message = "unknown mechanism '" + name + "': no " + name + ".mech or " + name + ".mod in " +
-                          (looked.empty() ? std::string("the search path (it is empty)") : looked);
-    if (!available_.empty()) {
-        message += "; loaded catalogues have:";
-        for (const mech_mechanism* m : available_) message += std::string(" ") + m->name;
-    }
-    throw std::runtime_error(message);
+    throw std::runtime_error("unknown mechanism '" + name + "'" + did_you_mean(name, known) + " (no " + name +
+                             ".mech or " + name + ".mod in " +
+                             (looked.empty() ? std::string("the search path, which is empty") : looked) +
+                             (available_.empty() ? "" : ", nor in the loaded catalogues") + ")");
 }
 
 std::string standard_mechanism_dir() {
