@@ -256,3 +256,32 @@ TEST(ReferenceCases, A7TwoCellsThroughANetCon) {
 }
 
 } // namespace
+
+namespace {
+
+// A8: Exp2Syn (tau1 0.5, tau2 10, e -80) on a passive soma (Ra 100, pas defaults), events of
+// weight 0.001 uS at 101, 151, ..., 451 and 951 ms; 1000 ms sampled every 4th step.
+TEST(ReferenceCases, A8Exp2SynSpikeTrainEveryFourthStep) {
+    const Csv ref =
+        mech::testing::read_csv(mech::testing::reference_path("A8_exp2syn_vecstim.csv"));
+    Model model;
+    const SectionId soma = model.add_section("soma", {40, 40, 1, 1, 100});
+    model.insert(soma, "pas");
+    const PointProcessId syn = model.add_point_process(soma, 0.5, "Exp2Syn");
+    model.set(syn, "tau1", 0.5);
+    model.set(syn, "tau2", 10);
+    model.set(syn, "e", -80);
+    model.record_v("v_soma", soma, 0.5);
+    model.record("g_syn", syn, "g");
+    model.record("i_syn", syn, "i");
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{1000, 0.025, 6.3, -65, 4});
+    for (double t : {100, 150, 200, 250, 300, 350, 400, 450, 950})
+        sim.queue_event(syn, t + 1, std::vector<double>{0.001});
+    sim.run();
+    ASSERT_EQ(sim.trace("t").size(), 10001u);
+    EXPECT_LE(max_abs_diff(sim.trace("t"), ref["t"]), 1e-6);
+    for (const char* c : {"v_soma", "g_syn", "i_syn"})
+        EXPECT_LE(max_abs_diff(sim.trace(c), ref[c]), 1e-6) << c;
+}
+
+} // namespace

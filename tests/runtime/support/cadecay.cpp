@@ -64,13 +64,4 @@ const mech_mechanism* cadecay() {
     return &mechanism;
 }
 
-Catalogue catalogue() {
-    Catalogue c;
-    c.add(pas());
-    c.add(hh());
-    c.add(expsyn());
-    c.add(cadecay());
-    return c;
-}
-
 } // namespace mech::testing
