@@ -264,18 +264,6 @@ std::span<const double> Simulation::spikes(std::string_view detector) const {
     throw Error(fmt::format("no spike detector named '{}'", detector));
 }
 
-double Simulation::voltage(SectionId section, double x) const {
-    return value(section, x, "v");
-}
-
-double Simulation::value(SectionId section, double x, std::string_view variable) const {
-    if (section.index < 0 || section.index >= static_cast<int32_t>(impl_->section_names.size()))
-        throw Error(fmt::format("invalid section handle {}", section.index));
-    if (!(x >= 0 && x <= 1))
-        throw Error(fmt::format("position x = {} is outside [0, 1]", x));
-    return *impl_->location_variable(section.index, x, variable);
-}
-
 void Simulation::queue_event(PointProcessId target, double t, std::span<const double> weight) {
     Impl& s = *impl_;
     if (target.index < 0 || target.index >= static_cast<int32_t>(s.point_instance.size()))

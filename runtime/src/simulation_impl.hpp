@@ -77,6 +77,13 @@ struct Simulation::Impl {
     [[noreturn]] void report_blow_up(std::size_t node) const;
     // Address of a quantity at (section, x), for probes and value(); throws if unknown there.
     const double* location_variable(int section, double x, std::string_view name) const;
+    // Where a density field lives: (store, field, instance), or store = -1 if `name` is none.
+    struct FieldRef {
+        int32_t store = -1;
+        int field = -1;
+        int32_t instance = -1;
+    };
+    FieldRef density_field(int section, double x, std::string_view name) const;
 };
 
 } // namespace mech

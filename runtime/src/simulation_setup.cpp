@@ -383,6 +383,31 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
     samples.resize(columns.size());
 }
 
+Simulation::Impl::FieldRef Simulation::Impl::density_field(int section, double x,
+                                                           std::string_view name) const {
+    const int32_t node = layout.segment_node(section, x);
+    for (std::size_t s = 0; s < stores.size(); ++s) {
+        const auto& store = stores[s];
+        if (store.is_point())
+            continue;
+        const std::string suffix = std::string("_") + store.mech->name;
+        if (name.size() <= suffix.size() || !name.ends_with(suffix))
+            continue;
+        const int32_t inst = store.instance_at(node);
+        if (inst < 0)
+            continue;
+        const auto field = name.substr(0, name.size() - suffix.size());
+        const int k = find_field(*store.mech, field);
+        if (k < 0)
+            throw Error(fmt::format("section '{}' at x = {}: mechanism '{}' has no field '{}' (it "
+                                    "has: {})",
+                                    section_names[section], x, store.mech->name, field,
+                                    field_list(*store.mech)));
+        return FieldRef{static_cast<int32_t>(s), k, inst};
+    }
+    return {};
+}
+
 int64_t Simulation::Impl::store_weight(int32_t store, std::span<const double> weight,
                                        const std::string& where) {
     const auto n_args = static_cast<std::size_t>(stores[store].mech->n_net_receive_args);
@@ -417,22 +442,8 @@ const double* Simulation::Impl::location_variable(int section, double x,
             return &sp.external[slot];
         }
     }
-    for (const auto& store : stores) {
-        if (store.is_point())
-            continue;
-        const std::string suffix = std::string("_") + store.mech->name;
-        if (name.size() <= suffix.size() || !name.ends_with(suffix))
-            continue;
-        const int32_t inst = store.instance_at(node);
-        if (inst < 0)
-            continue;
-        const int k = find_field(*store.mech, name.substr(0, name.size() - suffix.size()));
-        if (k < 0)
-            throw Error(fmt::format("{}: mechanism '{}' has no field '{}' (it has: {})", where,
-                                    store.mech->name, name.substr(0, name.size() - suffix.size()),
-                                    field_list(*store.mech)));
-        return &store.field[k][inst];
-    }
+    if (const FieldRef f = density_field(section, x, name); f.store >= 0)
+        return &stores[f.store].field[f.field][f.instance];
     throw Error(fmt::format("{}: nothing called '{}' to record (use v, <field>_<mechanism> of an "
                             "inserted mechanism, or an ion quantity such as ina, ena, cai)",
                             where, name));

@@ -64,6 +64,32 @@ const double* Stimuli::variable(std::size_t k, std::string_view name) const {
     return nullptr;
 }
 
+bool Stimuli::set(std::size_t k, std::string_view name, double value) {
+    Item& item = items_[k];
+    double* target = nullptr;
+    if (auto* c = std::get_if<IClamp>(&item.source)) {
+        target = name == "amp"   ? &c->amp
+                 : name == "del" ? &c->del
+                 : name == "dur" ? &c->dur
+                                 : nullptr;
+    } else if (auto* c = std::get_if<SEClamp>(&item.source)) {
+        if (name == "rs" && !(value > 0))
+            return false;
+        target = name == "rs"     ? &c->rs
+                 : name == "dur1" ? &c->dur1
+                 : name == "amp1" ? &c->amp1
+                 : name == "dur2" ? &c->dur2
+                 : name == "amp2" ? &c->amp2
+                 : name == "dur3" ? &c->dur3
+                 : name == "amp3" ? &c->amp3
+                                  : nullptr;
+    }
+    if (target == nullptr)
+        return false;
+    *target = value;
+    return true;
+}
+
 void Stimuli::initialize() {
     for (auto& item : items_) {
         item.i = 0;

@@ -34,6 +34,8 @@ public:
     int32_t node(std::size_t k) const;
     // Address of a recordable quantity ("i"; SEClamp also "vc"), or nullptr.
     const double* variable(std::size_t k, std::string_view name) const;
+    // Sets a parameter of stimulus k; false if it has none called `name`.
+    bool set(std::size_t k, std::string_view name, double value);
 
 private:
     struct Item;

@@ -124,3 +124,28 @@ TEST(MechanismsOnCells, RerunAndIncrementalRunsAgree) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(MechanismsOnCells, ValuesChangedOnALiveSimulation) {
+    Model model;
+    const SectionId s = model.add_section("soma", {40, 40, 1, 1, 35.4});
+    model.insert(s, "pas");
+    const StimulusId stim = model.add_stimulus(s, 0.5, IClamp{0, 0, 1e9});
+    const PointProcessId syn = model.add_point_process(s, 0.5, "ExpSyn");
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{50, 0.025, 6.3, -70});
+    sim.set(s, 0.5, "e_pas", -60);
+    sim.run();
+    EXPECT_NEAR(sim.voltage(s, 0.5), -60, 1e-6); // kept through initialize()
+    sim.set(stim, "amp", 0.1);
+    sim.advance_to(100);
+    // 0.1 nA into g = 1e-3 S/cm2 over 5026.5 um2: +1.989 mV.
+    EXPECT_NEAR(sim.voltage(s, 0.5), -60 + 100 * 0.1 / (1e-3 * 5026.548245743669), 1e-5);
+    sim.set(syn, "tau", 3);
+    EXPECT_EQ(sim.value(syn, "tau"), 3);
+    EXPECT_THROW(sim.set(syn, "tau", -1), Error);
+    EXPECT_THROW(sim.set(s, 0.5, "gnabar_hh", 1), Error);
+    EXPECT_THROW(sim.set(stim, "amp1", 1), Error);
+}
+
+} // namespace

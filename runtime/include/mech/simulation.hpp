@@ -55,7 +55,16 @@ public:
     // Present values, for tests and interactive use (these do look names up).
     double voltage(SectionId section, double x) const;
     double value(SectionId section, double x, std::string_view variable) const;
+    double value(PointProcessId process, std::string_view field) const;
     std::size_t node_count() const;
+
+    // Changes made between runs or mid-run, as assigning in NEURON does. Density fields
+    // ("gnabar_hh") at the segment holding x, ion values ("ena", "cai"), point-process fields,
+    // stimulus parameters ("amp", "del", "dur"; SEClamp "rs", "dur1", "amp1", ...). Parameters
+    // keep the new value through later initialize() calls; limits are checked.
+    void set(SectionId section, double x, std::string_view name, double value);
+    void set(PointProcessId process, std::string_view field, double value);
+    void set(StimulusId stimulus, std::string_view name, double value);
 
     // Delivers a network event to a point process at time `t` (>= now): its NET_RECEIVE runs
     // at the first step whose start t_n satisfies t <= t_n + dt/2, as NEURON does.
