@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <string>
 
 namespace mech::ir {
@@ -61,7 +62,17 @@ constexpr int kUnary = 7;
 
 class Printer {
 public:
-    Printer(const Mechanism* m, const Kernel* k) : m_(m), k_(k) {}
+    Printer(const Mechanism* m, const Kernel* k) : m_(m), k_(k) {
+        // Inlining and passes reuse names (two calls of one FUNCTION each get a "%f"): later
+        // locals of an already used name print as %name.2, %name.3, ...
+        if (!k)
+            return;
+        std::map<std::string, int> seen;
+        for (const auto& name : k->locals) {
+            int n = ++seen[name];
+            local_names_.push_back(n == 1 ? name : fmt::format("{}.{}", name, n));
+        }
+    }
 
     std::string var(const Var& v) const {
         auto named = [](const auto* items, int k, const char* fallback) {
@@ -82,8 +93,8 @@ public:
         case VarKind::Celsius: return "celsius";
         case VarKind::Area: return "area";
         case VarKind::Local:
-            if (k_ && v.index >= 0 && v.index < static_cast<int>(k_->locals.size()))
-                return "%" + k_->locals[v.index];
+            if (v.index >= 0 && v.index < static_cast<int>(local_names_.size()))
+                return "%" + local_names_[v.index];
             return fmt::format("%{}", v.index);
         case VarKind::WeightArg:
             return "arg." + named(m_ ? &m_->net_receive_args : nullptr, v.index, "w");
@@ -183,6 +194,7 @@ public:
 private:
     const Mechanism* m_;
     const Kernel* k_;
+    std::vector<std::string> local_names_;
 };
 
 const char* kind_name(Kind k) {

@@ -18,7 +18,7 @@ namespace {
 constexpr double kStep = 0.001; // mV, NEURON's step for the numerical conductance
 
 // Forward-mode differentiation through a straight-line body; false if it is not possible.
-bool differentiate_symbolically(Kernel& kernel) {
+bool differentiate_symbolically(Kernel& kernel, const Mechanism& m) {
     for (const auto& s : kernel.body)
         if (s->is<If>() || s->is<While>())
             return false;
@@ -49,7 +49,8 @@ bool differentiate_symbolically(Kernel& kernel) {
                 if (sym::derivative(st->value, v, known) &&
                     !sym::is_constant(sym::derivative(st->value, v, known), 0))
                     return false;
-            } else if (!track(st->target, st->value, fmt::format("field{}", st->target.index))) {
+            } else if (!track(st->target, st->value, st->target.kind == VarKind::Field ? m.fields[st->target.index].name
+                                                                    : std::string("store"))) {
                 return false;
             }
         } else if (auto* c = s->as<AccumulateCurrent>()) {
@@ -144,7 +145,7 @@ void differentiate(Mechanism& mechanism, ConductanceMethod method, bool verbose,
         return;
     if (method == ConductanceMethod::Symbolic) {
         Kernel trial = kernel;
-        if (differentiate_symbolically(trial)) {
+        if (differentiate_symbolically(trial, mechanism)) {
             kernel = std::move(trial);
             return;
         }
