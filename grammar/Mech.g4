@@ -18,6 +18,7 @@ topItem
     | FUNCTION_TABLE ident '(' paramList? ')' unit?               # functionTableItem
     | NET_RECEIVE '(' paramList? ')' stmtBlock                    # netReceiveItem
     | toggle=(UNITSOFF | UNITSON)                                 # unitsToggleItem
+    | LOCAL localVar (',' localVar)*                              # topLocalItem
     | CHANNEL ident '{' channelItem* '}'                          # channelItemBlock
     | POOL ident '{' poolItem* '}'                                # poolItemBlock
     | INCLUDE STRING                                              # includeItem
@@ -46,12 +47,14 @@ unitToken : NAME | NUMBER | '/' | '-' | '*' | '.' | '^' | '+' ;
 
 // ---- declarations ----
 varDecl
-    : ident ('[' size=NUMBER ']')? ('=' value=signedNumber)? u1=unit?
+    : ident ('[' arraySize ']')? ('=' value=signedNumber)? u1=unit?
       (FROM from=signedNumber TO to=signedNumber (WITH with=signedNumber)?)? unit2=unit?
-      limits? (START start=signedNumber)?
+      (limits | tolerance)? (START start=signedNumber)?
     ;
 
 limits : '<' lo=signedNumber ',' hi=signedNumber '>' ;
+// STATE x <1e-6>: CVODE's absolute tolerance for that state.
+tolerance : '<' signedNumber '>' ;
 
 signedNumber : sign='-'? NUMBER ;
 
@@ -63,7 +66,7 @@ stmtBlock : '{' stmt* '}' ;
 
 stmt
     : LOCAL localVar (',' localVar)*                                   # localStmt
-    | lhs=varRef '=' expr                                              # assignStmt
+    | PROTECT? lhs=varRef '=' expr                                     # assignStmt
     | call                                                             # callStmt
     | IF '(' expr ')' stmtBlock elseIf* (ELSE stmtBlock)?              # ifStmt
     | WHILE '(' expr ')' stmtBlock                                     # whileStmt
@@ -84,7 +87,10 @@ stmt
 
 elseIf : ELSE IF '(' expr ')' stmtBlock ;
 
-localVar : ident ('[' NUMBER ']')? ;
+localVar : ident ('[' arraySize ']')? ;
+
+// A literal size or a DEFINE'd name.
+arraySize : NUMBER | ident ;
 
 varRef : ident PRIME* ('[' expr ']')? ;
 
@@ -159,7 +165,7 @@ USEION : 'USEION' ; READ : 'READ' ; WRITE : 'WRITE' ; VALENCE : 'VALENCE' ;
 RANGE : 'RANGE' ; GLOBAL : 'GLOBAL' ; POINTER : 'POINTER' ; BBCOREPOINTER : 'BBCOREPOINTER' ;
 NONSPECIFIC_CURRENT : 'NONSPECIFIC_CURRENT' ; ELECTRODE_CURRENT : 'ELECTRODE_CURRENT' ;
 EXTERNAL : 'EXTERNAL' ; THREADSAFE : 'THREADSAFE' ;
-LOCAL : 'LOCAL' ; // NEURON accepts these three in lower case too (its own hh.mod writes `if ... else`).
+LOCAL : 'LOCAL' ; PROTECT : 'PROTECT' ; // NEURON accepts these three in lower case too (its own hh.mod writes `if ... else`).
 IF : 'IF' | 'if' ; ELSE : 'ELSE' | 'else' ; WHILE : 'WHILE' | 'while' ; FROM : 'FROM' ; TO : 'TO' ; BY : 'BY' ;
 WITH : 'WITH' ; START : 'START' ; SOLVE : 'SOLVE' ; METHOD : 'METHOD' ; STEADYSTATE : 'STEADYSTATE' ;
 CONSERVE : 'CONSERVE' ; COMPARTMENT : 'COMPARTMENT' ; TABLE : 'TABLE' ; DEPEND : 'DEPEND' ; WATCH : 'WATCH' ;

@@ -89,9 +89,11 @@ struct Limits {
 struct VarDecl {
     Ident name;
     std::optional<std::int64_t> array_size;
+    std::optional<Ident> array_size_name; // vol[NANN]: a DEFINE'd size (array_size then absent)
     ExprPtr value; // default value (a number, possibly negated); null when absent
     std::optional<UnitText> unit;
     std::optional<Limits> limits;
+    ExprPtr tolerance; // STATE ca (mM) <1e-6>: absolute tolerance for adaptive steps; null when absent
     ExprPtr from; // FROM a TO b (STATE, ASSIGNED, INDEPENDENT); null when absent
     ExprPtr to;
     ExprPtr with;  // INDEPENDENT ... WITH n
@@ -99,7 +101,8 @@ struct VarDecl {
     SourceRange range;
 };
 
-enum class DeclKind { Parameter, Constant, State, Assigned, Independent };
+// Local: NMODL's top-level `LOCAL a, b` (mechanism-wide variables, not per instance; no units).
+enum class DeclKind { Parameter, Constant, State, Assigned, Independent, Local };
 
 struct DeclBlock {
     DeclKind kind = DeclKind::Parameter;

@@ -45,14 +45,17 @@ bool eq(const StmtPtr& a, const StmtPtr& b) {
     return equal(*a, *b);
 }
 bool eq(const StmtBlock& a, const StmtBlock& b) { return eq(a.stmts, b.stmts); }
-bool eq(const LocalVar& a, const LocalVar& b) { return eq(a.name, b.name) && a.array_size == b.array_size; }
+bool eq(const LocalVar& a, const LocalVar& b) {
+    return eq(a.name, b.name) && a.array_size == b.array_size && eq(a.array_size_name, b.array_size_name);
+}
 bool eq(const Reactant& a, const Reactant& b) { return a.coefficient == b.coefficient && eq(a.species, b.species); }
 bool eq(const WatchItem& a, const WatchItem& b) { return eq(a.cond, b.cond) && eq(a.flag, b.flag); }
 bool eq(const Param& a, const Param& b) { return eq(a.name, b.name) && eq(a.unit, b.unit); }
 bool eq(const Limits& a, const Limits& b) { return eq(a.lo, b.lo) && eq(a.hi, b.hi); }
 bool eq(const VarDecl& a, const VarDecl& b) {
-    return eq(a.name, b.name) && a.array_size == b.array_size && eq(a.value, b.value) && eq(a.unit, b.unit) &&
-           eq(a.limits, b.limits) && eq(a.from, b.from) && eq(a.to, b.to) && eq(a.with, b.with) &&
+    return eq(a.name, b.name) && a.array_size == b.array_size && eq(a.array_size_name, b.array_size_name) &&
+           eq(a.value, b.value) && eq(a.unit, b.unit) &&
+           eq(a.limits, b.limits) && eq(a.tolerance, b.tolerance) && eq(a.from, b.from) && eq(a.to, b.to) && eq(a.with, b.with) &&
            eq(a.start, b.start);
 }
 bool eq(const GateDecl& a, const GateDecl& b) {
@@ -97,7 +100,9 @@ bool same(const ErrorExpr&, const ErrorExpr&) { return true; }
 
 // Statements ----------------------------------------------------------------------------------
 bool same(const LocalStmt& a, const LocalStmt& b) { return eq(a.vars, b.vars); }
-bool same(const AssignStmt& a, const AssignStmt& b) { return eq(a.lhs, b.lhs) && eq(a.rhs, b.rhs); }
+bool same(const AssignStmt& a, const AssignStmt& b) {
+    return a.protect == b.protect && eq(a.lhs, b.lhs) && eq(a.rhs, b.rhs);
+}
 bool same(const ExprStmt& a, const ExprStmt& b) { return eq(a.expr, b.expr); }
 bool same(const IfStmt& a, const IfStmt& b) {
     return eq(a.cond, b.cond) && eq(a.then_body, b.then_body) && eq(a.else_body, b.else_body);

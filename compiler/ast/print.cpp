@@ -86,11 +86,13 @@ std::string print_reactants(const std::vector<Reactant>& rs) {
 std::string print_decl(const VarDecl& d) {
     std::string out = d.name.name;
     if (d.array_size) out += fmt::format("[{}]", *d.array_size);
+    if (d.array_size_name) out += "[" + d.array_size_name->name + "]";
     if (d.value) out += " = " + print(*d.value);
     out += unit_suffix(d.unit);
     if (d.from) out += " FROM " + print(*d.from) + " TO " + expr_or_error(d.to);
     if (d.with) out += " WITH " + print(*d.with);
     if (d.limits) out += " <" + expr_or_error(d.limits->lo) + ", " + expr_or_error(d.limits->hi) + ">";
+    if (d.tolerance) out += " <" + print(*d.tolerance) + ">";
     if (d.start) out += " START " + print(*d.start);
     return out;
 }
@@ -102,6 +104,7 @@ const char* decl_keyword(DeclKind k) {
     case DeclKind::State: return "STATE";
     case DeclKind::Assigned: return "ASSIGNED";
     case DeclKind::Independent: return "INDEPENDENT";
+    case DeclKind::Local: return "LOCAL";
     }
     return "?";
 }
@@ -245,10 +248,13 @@ std::string print(const Stmt& s, int indent) {
                 for (std::size_t i = 0; i < l.vars.size(); ++i) {
                     out += (i ? ", " : "") + l.vars[i].name.name;
                     if (l.vars[i].array_size) out += fmt::format("[{}]", *l.vars[i].array_size);
+                    if (l.vars[i].array_size_name) out += "[" + l.vars[i].array_size_name->name + "]";
                 }
                 return out;
             },
-            [](const AssignStmt& a) { return expr_or_error(a.lhs) + " = " + expr_or_error(a.rhs); },
+            [](const AssignStmt& a) {
+                return (a.protect ? "PROTECT " : "") + expr_or_error(a.lhs) + " = " + expr_or_error(a.rhs);
+            },
             [](const ExprStmt& e) { return expr_or_error(e.expr); },
             [&](const IfStmt& i) {
                 std::string out = "IF (" + expr_or_error(i.cond) + ") " + print_body(i.then_body, indent);
@@ -335,6 +341,11 @@ std::string print(const Block& b) {
                 return out + "}";
             },
             [](const DeclBlock& d) {
+                if (d.kind == DeclKind::Local) { // NMODL writes these as a plain list
+                    std::string out = "LOCAL ";
+                    for (std::size_t i = 0; i < d.decls.size(); ++i) out += (i ? ", " : "") + print_decl(d.decls[i]);
+                    return out;
+                }
                 std::string out = std::string(decl_keyword(d.kind)) + " {\n";
                 for (const auto& v : d.decls) out += "    " + print_decl(v) + "\n";
                 return out + "}";

@@ -17,6 +17,7 @@ struct StmtBlock {
 struct LocalVar {
     Ident name;
     std::optional<std::int64_t> array_size; // LOCAL x[4]
+    std::optional<Ident> array_size_name;   // LOCAL x[NANN] (a DEFINE'd size)
 };
 
 // LOCAL a, b[3]
@@ -28,6 +29,7 @@ struct LocalStmt {
 struct AssignStmt {
     ExprPtr lhs;
     ExprPtr rhs;
+    bool protect = false; // PROTECT x = e (an atomic update under threads)
 };
 
 // A call used as a statement: rates(v), net_send(0, 1), net_event(t).

@@ -113,6 +113,7 @@ void Walker::walk(const Block& b) {
                                walk_opt(v.limits->lo);
                                walk_opt(v.limits->hi);
                            }
+                           walk_opt(v.tolerance);
                            walk_opt(v.from);
                            walk_opt(v.to);
                            walk_opt(v.with);

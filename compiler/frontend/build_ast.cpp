@@ -69,6 +69,13 @@ std::optional<std::int64_t> AstBuilder::integer(antlr4::tree::TerminalNode* n, c
     return v;
 }
 
+void AstBuilder::array_size(P::ArraySizeContext* ctx, std::optional<std::int64_t>& size,
+                            std::optional<ast::Ident>& name) {
+    if (!ctx) return;
+    if (ctx->NUMBER()) size = integer(ctx->NUMBER(), "an array size");
+    else if (ctx->ident()) name = ident(ctx->ident());
+}
+
 ast::ExprPtr AstBuilder::error_expr(SourceRange r) const { return ast::make_expr(ast::ErrorExpr{}, r); }
 
 ast::ExprPtr AstBuilder::number(antlr4::tree::TerminalNode* n, P::UnitContext* u, SourceRange r) const {

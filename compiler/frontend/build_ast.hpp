@@ -27,6 +27,7 @@ public:
     std::vector<ast::Ident> idents(P::IdentListContext* ctx) const;
     std::optional<ast::UnitText> unit(P::UnitContext* ctx) const;
     std::optional<std::int64_t> integer(antlr4::tree::TerminalNode* n, const char* what);
+    void array_size(P::ArraySizeContext* ctx, std::optional<std::int64_t>& size, std::optional<ast::Ident>& name);
     ast::ExprPtr signed_number(P::SignedNumberContext* ctx) const;
     std::vector<ast::Param> params(P::ParamListContext* ctx) const;
 

@@ -68,6 +68,17 @@ std::optional<ast::Block> AstBuilder::top_item(P::TopItemContext* ctx) {
         return block(ast::NetReceiveBlock{params(c->paramList()), stmt_block(c->stmtBlock())}, r);
     if (auto* c = dynamic_cast<P::UnitsToggleItemContext*>(ctx))
         return block(ast::UnitsToggleBlock{c->UNITSON() != nullptr}, r);
+    if (auto* c = dynamic_cast<P::TopLocalItemContext*>(ctx)) {
+        ast::DeclBlock b{ast::DeclKind::Local, {}};
+        for (auto* v : c->localVar()) {
+            ast::VarDecl d;
+            d.name = ident(v->ident());
+            d.range = range(v);
+            array_size(v->arraySize(), d.array_size, d.array_size_name);
+            b.decls.push_back(std::move(d));
+        }
+        return block(std::move(b), r);
+    }
     if (auto* c = dynamic_cast<P::ChannelItemBlockContext*>(ctx)) return channel_block(c);
     if (auto* c = dynamic_cast<P::PoolItemBlockContext*>(ctx)) return pool_block(c);
     if (dynamic_cast<P::IncludeItemContext*>(ctx)) {
@@ -130,10 +141,7 @@ ast::VarDecl AstBuilder::var_decl(P::VarDeclContext* c, ast::DeclKind kind) {
     ast::VarDecl d;
     d.name = ident(c->ident());
     d.range = range(c);
-    if (c->size) {
-        antlr4::tree::TerminalNode* n = c->NUMBER();
-        d.array_size = integer(n, "an array size");
-    }
+    array_size(c->arraySize(), d.array_size, d.array_size_name);
     d.value = c->value ? signed_number(c->value) : nullptr;
     d.unit = unit(c->u1);
     if (c->unit2) {
@@ -141,6 +149,7 @@ ast::VarDecl AstBuilder::var_decl(P::VarDeclContext* c, ast::DeclKind kind) {
         else d.unit = unit(c->unit2);
     }
     if (auto* l = c->limits()) d.limits = ast::Limits{signed_number(l->lo), signed_number(l->hi), range(l)};
+    if (auto* t = c->tolerance()) d.tolerance = signed_number(t->signedNumber());
     d.from = c->from ? signed_number(c->from) : nullptr;
     d.to = c->to ? signed_number(c->to) : nullptr;
     d.with = c->with ? signed_number(c->with) : nullptr;

@@ -61,14 +61,14 @@ StmtPtr AstBuilder::stmt(P::StmtContext* ctx) {
     if (auto* c = dynamic_cast<P::LocalStmtContext*>(ctx)) {
         ast::LocalStmt l;
         for (auto* v : c->localVar()) {
-            ast::LocalVar lv{ident(v->ident()), std::nullopt};
-            if (v->NUMBER()) lv.array_size = integer(v->NUMBER(), "an array size");
+            ast::LocalVar lv{ident(v->ident()), std::nullopt, std::nullopt};
+            array_size(v->arraySize(), lv.array_size, lv.array_size_name);
             l.vars.push_back(std::move(lv));
         }
         return ast::make_stmt(std::move(l), r);
     }
     if (auto* c = dynamic_cast<P::AssignStmtContext*>(ctx))
-        return ast::make_stmt(ast::AssignStmt{var_ref(c->lhs), expr(c->expr())}, r);
+        return ast::make_stmt(ast::AssignStmt{var_ref(c->lhs), expr(c->expr()), c->PROTECT() != nullptr}, r);
     if (auto* c = dynamic_cast<P::CallStmtContext*>(ctx)) return ast::make_stmt(ast::ExprStmt{call(c->call())}, r);
     if (auto* c = dynamic_cast<P::IfStmtContext*>(ctx)) return if_stmt(c);
     if (auto* c = dynamic_cast<P::WhileStmtContext*>(ctx))
