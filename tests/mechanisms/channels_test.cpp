@@ -121,7 +121,7 @@ TEST_P(GateKinetics, RelaxesWithTauAfterAVoltageStep) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Library, GateKinetics, ::testing::ValuesIn(gate_cases()),
-                         [](const auto& info) { return info.param.mechanism + "_" + info.param.gate; });
+                         [](const auto& p) { return p.param.mechanism + "_" + p.param.gate; });
 
 TEST(Nap, ActivationIsInstantaneous) {
     const auto* m = load("nap.mech", "nap");

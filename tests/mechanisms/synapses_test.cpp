@@ -94,8 +94,9 @@ TEST(Exp2Syn, SingleEventPeaksAtTheWeightAtTp) {
         s.step();
         s.currents(); // g is computed with the current, from the states just reached
         g_max = std::max(g_max, s.field("g"));
-        if (k + 1 == n)
+        if (k + 1 == n) {
             EXPECT_NEAR(s.field("g"), w, 1e-15);
+        }
     }
     EXPECT_NEAR(g_max, w, 1e-15);
     // Closed form at every step: A and B decay exactly under cnexp.

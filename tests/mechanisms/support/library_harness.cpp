@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <memory>
 
@@ -25,22 +26,30 @@ int index_of(const mech_mechanism& m, std::string_view name) {
     return -1;
 }
 
-const mech_mechanism* load_path(const std::string& file, std::string_view name) {
+const jit::JitCatalogue* compile_paths(const std::vector<std::string>& paths) {
+    std::string key;
+    for (const auto& p : paths)
+        key += p + "\n";
     auto& cache = catalogues();
-    auto it = cache.find(file);
+    auto it = cache.find(key);
     if (it == cache.end()) {
         diag::SourceManager sources;
         diag::DiagnosticEngine diags(sources);
-        auto catalogue = jit::compile_files({file}, sources, diags);
+        auto catalogue = jit::compile_files(paths, sources, diags);
         for (const auto& d : diags.diagnostics())
             ADD_FAILURE() << diags.render(d);
-        it = cache.emplace(file, std::move(catalogue)).first;
+        it = cache.emplace(key, std::move(catalogue)).first;
     }
-    if (!it->second) {
-        ADD_FAILURE() << file << " did not compile";
+    if (!it->second)
+        ADD_FAILURE() << key << "did not compile";
+    return it->second.get();
+}
+
+const mech_mechanism* load_path(const std::string& file, std::string_view name) {
+    const jit::JitCatalogue* catalogue = compile_paths({file});
+    if (!catalogue)
         return nullptr;
-    }
-    const mech_mechanism* m = it->second->find(name);
+    const mech_mechanism* m = catalogue->find(name);
     if (!m)
         ADD_FAILURE() << file << " holds no mechanism named " << name;
     return m;
@@ -50,6 +59,18 @@ const mech_mechanism* load_path(const std::string& file, std::string_view name) 
 
 const mech_mechanism* load(const std::string& file, std::string_view name) {
     return load_path(std::string(MECH_LIBRARY_DIR) + "/" + file, name);
+}
+
+const jit::JitCatalogue* load_together(const std::vector<std::string>& files) {
+    std::vector<std::string> paths;
+    for (const auto& f : files)
+        paths.push_back(f.starts_with("/") ? f : std::string(MECH_LIBRARY_DIR) + "/" + f);
+    return compile_paths(paths);
+}
+
+std::string pas_file() {
+    const std::string library = std::string(MECH_LIBRARY_DIR) + "/pas.mech";
+    return std::filesystem::exists(library) ? library : std::string(MECH_GOLDEN_DIR) + "/pas.mod";
 }
 
 const mech_mechanism* load_pending(const std::string& file, std::string_view name) {

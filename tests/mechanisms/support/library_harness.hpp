@@ -3,11 +3,13 @@
 #pragma once
 
 #include "instance_store.hpp"
+#include "jit/jit_catalogue.hpp"
 
 #include <mech/mechanism_abi.h>
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mech::library_test {
 
@@ -16,6 +18,13 @@ namespace mech::library_test {
 const mech_mechanism* load(const std::string& file, std::string_view name);
 // The same for a file in tests/mechanisms/pending/ (mechanisms the compiler cannot take yet).
 const mech_mechanism* load_pending(const std::string& file, std::string_view name);
+
+// The JIT catalogue of several files compiled together (cached like load); null after
+// reporting. Names starting with '/' are used as they are, others are taken in mechanisms/.
+const jit::JitCatalogue* load_together(const std::vector<std::string>& files);
+
+// NEURON's passive leak `pas`: mechanisms/pas.mech, or tests/golden/pas.mod until that lands.
+std::string pas_file();
 
 // One instance at a node whose potential the test sets (a voltage clamp).
 class Instance {
