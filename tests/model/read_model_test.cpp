@@ -1,5 +1,7 @@
 // Reader unit tests: a complete model file is read into the description it means.
+#include <fstream>
 #include <map>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
@@ -151,6 +153,28 @@ TEST(DidYouMean, SuggestsTyposOnly) {
     EXPECT_EQ(closest_match("gnbaar", {"gnabar", "gkbar", "gl"}), "gnabar");
     EXPECT_EQ(closest_match("simulaton", {"simulation", "output"}), "simulation");
     EXPECT_EQ(closest_match("xyz", {"simulation", "output"}), "");
+}
+
+}  // namespace
+
+namespace {
+
+// The complete example in docs/model-format.md must stay a valid model file.
+TEST(ReadModel, DocumentationExampleIsValid) {
+    std::ifstream in(MECH_MODEL_FORMAT_DOC);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string doc = text.str();
+    const auto start = doc.find("```toml\n");
+    ASSERT_NE(start, std::string::npos);
+    const auto end = doc.find("```", start + 8);
+    const std::string example = doc.substr(start + 8, end - start - 8);
+    const ModelDescription m = read_model_text(example, "model-format.md example", "/docs");
+    ASSERT_EQ(m.cells.size(), 1u);
+    EXPECT_EQ(m.cells[0].sections.size(), 2u);
+    EXPECT_EQ(m.probes.size(), 7u);
+    EXPECT_EQ(m.probes[6].every, 4);
+    EXPECT_EQ(m.point_processes.size(), 1u);
 }
 
 }  // namespace
