@@ -47,9 +47,9 @@ std::unique_ptr<testing::InstanceStore> hh_store(const mech_mechanism& m) {
 
 void report(benchmark::State& state) {
     // Seconds per instance-step (printed with an SI prefix, e.g. "6.1n").
-    state.counters["s/instance-step"] = benchmark::Counter(
-        static_cast<double>(state.iterations()) * instances,
-        benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    state.counters["s/instance-step"] =
+        benchmark::Counter(static_cast<double>(state.iterations()) * instances,
+                           benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
 void run_jit(benchmark::State& state, const jit::Options& options) {
@@ -64,7 +64,9 @@ void run_jit(benchmark::State& state, const jit::Options& options) {
     report(state);
 }
 
-void BM_JitHhStep(benchmark::State& state) { run_jit(state, {}); }
+void BM_JitHhStep(benchmark::State& state) {
+    run_jit(state, {});
+}
 BENCHMARK(BM_JitHhStep)->Unit(benchmark::kMillisecond);
 
 void BM_JitHhStepScalarMath(benchmark::State& state) {

@@ -33,11 +33,12 @@ AbiTypes AbiTypes::get(llvm::LLVMContext& context) {
     types.global_info = named(context, "mech_global_info", {ptr, ptr, f64});
     types.ion_info = named(context, "mech_ion_info", {ptr, i32, i32, i32});
     types.ion_view = named(context, "mech_ion_view", {ptr, ptr, ptr, ptr, ptr, ptr});
-    types.instance_data = named(context, "mech_instance_data",
-                                {i32, f64, f64, f64,      // width, t, dt, celsius
-                                 ptr, ptr, ptr, ptr, ptr, // node_index, vec_v, vec_rhs, vec_d, scale
-                                 ptr, ptr, ptr,           // field, global, ion
-                                 ptr, ptr, ptr});         // runtime, net_send, net_event
+    types.instance_data =
+        named(context, "mech_instance_data",
+              {i32, f64, f64, f64,      // width, t, dt, celsius
+               ptr, ptr, ptr, ptr, ptr, // node_index, vec_v, vec_rhs, vec_d, scale
+               ptr, ptr, ptr,           // field, global, ion
+               ptr, ptr, ptr});         // runtime, net_send, net_event
     types.mechanism = named(context, "mech_mechanism",
                             {i32, ptr, i32, i32,           // abi_version, name, kind, electrode
                              i32, ptr, i32, ptr, i32, ptr, // fields, globals, ions

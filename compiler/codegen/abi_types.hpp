@@ -13,18 +13,60 @@ namespace mech::codegen {
 
 // Element numbers inside the structs, named after the C fields.
 enum class InstanceDataField : unsigned {
-    width, t, dt, celsius, node_index, vec_v, vec_rhs, vec_d, scale,
-    field, global, ion, runtime, net_send, net_event, count_
+    width,
+    t,
+    dt,
+    celsius,
+    node_index,
+    vec_v,
+    vec_rhs,
+    vec_d,
+    scale,
+    field,
+    global,
+    ion,
+    runtime,
+    net_send,
+    net_event,
+    count_
 };
 enum class IonViewField : unsigned {
-    index, current, conductance, reversal, internal, external, count_
+    index,
+    current,
+    conductance,
+    reversal,
+    internal,
+    external,
+    count_
 };
 enum class MechanismField : unsigned {
-    abi_version, name, kind, has_electrode_current, n_fields, fields, n_globals, globals,
-    n_ions, ions, n_net_receive_args, init, compute_currents, advance_state, net_receive,
-    net_receive_init, count_
+    abi_version,
+    name,
+    kind,
+    has_electrode_current,
+    n_fields,
+    fields,
+    n_globals,
+    globals,
+    n_ions,
+    ions,
+    n_net_receive_args,
+    init,
+    compute_currents,
+    advance_state,
+    net_receive,
+    net_receive_init,
+    count_
 };
-enum class FieldInfoField : unsigned { name, units, default_value, lower_limit, upper_limit, role, count_ };
+enum class FieldInfoField : unsigned {
+    name,
+    units,
+    default_value,
+    lower_limit,
+    upper_limit,
+    role,
+    count_
+};
 enum class GlobalInfoField : unsigned { name, units, default_value, count_ };
 enum class IonInfoField : unsigned { name, valence, reads, writes, count_ };
 
@@ -36,8 +78,8 @@ struct AbiTypes {
     llvm::StructType* field_info;
     llvm::StructType* global_info;
     llvm::StructType* ion_info;
-    llvm::Type* value;  // mech_value_t (double)
-    llvm::Type* index;  // mech_index_t (i32)
+    llvm::Type* value;      // mech_value_t (double)
+    llvm::Type* index;      // mech_index_t (i32)
     llvm::PointerType* ptr; // every pointer (opaque)
 
     static AbiTypes get(llvm::LLVMContext& context);

@@ -47,18 +47,29 @@ llvm::Value* KernelEmitter::natural(const ir::ExprPtr& e) {
         auto* lhs = value(b->lhs);
         auto* rhs = value(b->rhs);
         switch (b->op) {
-        case ir::BinaryOp::Add: return builder_.CreateFAdd(lhs, rhs);
-        case ir::BinaryOp::Sub: return builder_.CreateFSub(lhs, rhs);
-        case ir::BinaryOp::Mul: return builder_.CreateFMul(lhs, rhs);
-        case ir::BinaryOp::Div: return builder_.CreateFDiv(lhs, rhs);
+        case ir::BinaryOp::Add:
+            return builder_.CreateFAdd(lhs, rhs);
+        case ir::BinaryOp::Sub:
+            return builder_.CreateFSub(lhs, rhs);
+        case ir::BinaryOp::Mul:
+            return builder_.CreateFMul(lhs, rhs);
+        case ir::BinaryOp::Div:
+            return builder_.CreateFDiv(lhs, rhs);
         // C's comparisons: ordered, except != which is true for NaN.
-        case ir::BinaryOp::Lt: return builder_.CreateFCmpOLT(lhs, rhs);
-        case ir::BinaryOp::Le: return builder_.CreateFCmpOLE(lhs, rhs);
-        case ir::BinaryOp::Gt: return builder_.CreateFCmpOGT(lhs, rhs);
-        case ir::BinaryOp::Ge: return builder_.CreateFCmpOGE(lhs, rhs);
-        case ir::BinaryOp::Eq: return builder_.CreateFCmpOEQ(lhs, rhs);
-        case ir::BinaryOp::Ne: return builder_.CreateFCmpUNE(lhs, rhs);
-        default: break;
+        case ir::BinaryOp::Lt:
+            return builder_.CreateFCmpOLT(lhs, rhs);
+        case ir::BinaryOp::Le:
+            return builder_.CreateFCmpOLE(lhs, rhs);
+        case ir::BinaryOp::Gt:
+            return builder_.CreateFCmpOGT(lhs, rhs);
+        case ir::BinaryOp::Ge:
+            return builder_.CreateFCmpOGE(lhs, rhs);
+        case ir::BinaryOp::Eq:
+            return builder_.CreateFCmpOEQ(lhs, rhs);
+        case ir::BinaryOp::Ne:
+            return builder_.CreateFCmpUNE(lhs, rhs);
+        default:
+            break;
         }
     }
     if (const auto* c = e->as<ir::Call>()) {
@@ -84,8 +95,8 @@ llvm::Value* KernelEmitter::natural(const ir::ExprPtr& e) {
 
 llvm::Value* KernelEmitter::libm(const char* name, const std::vector<llvm::Value*>& args) {
     std::vector<llvm::Type*> params(args.size(), types_.value);
-    auto callee = module_.getOrInsertFunction(
-        name, llvm::FunctionType::get(types_.value, params, false));
+    auto callee =
+        module_.getOrInsertFunction(name, llvm::FunctionType::get(types_.value, params, false));
     auto* f = llvm::cast<llvm::Function>(callee.getCallee());
     // As with -fno-math-errno: a pure function, so it may be hoisted, merged or vectorised.
     f->setDoesNotThrow();
@@ -95,34 +106,53 @@ llvm::Value* KernelEmitter::libm(const char* name, const std::vector<llvm::Value
 }
 
 llvm::Value* KernelEmitter::call(ir::Intrinsic fn, const std::vector<llvm::Value*>& a) {
-    auto unary = [&](llvm::Intrinsic::ID id) {
-        return builder_.CreateUnaryIntrinsic(id, a[0]);
-    };
+    auto unary = [&](llvm::Intrinsic::ID id) { return builder_.CreateUnaryIntrinsic(id, a[0]); };
     auto binary = [&](llvm::Intrinsic::ID id) {
         return builder_.CreateBinaryIntrinsic(id, a[0], a[1]);
     };
     switch (fn) {
-    case ir::Intrinsic::Exp: return unary(llvm::Intrinsic::exp);
-    case ir::Intrinsic::Expm1: return expm1(a[0]);
-    case ir::Intrinsic::Exprelr: return exprelr(a[0]);
-    case ir::Intrinsic::Log: return unary(llvm::Intrinsic::log);
-    case ir::Intrinsic::Log10: return unary(llvm::Intrinsic::log10);
-    case ir::Intrinsic::Fabs: return unary(llvm::Intrinsic::fabs);
-    case ir::Intrinsic::Sqrt: return unary(llvm::Intrinsic::sqrt);
-    case ir::Intrinsic::Pow: return binary(llvm::Intrinsic::pow);
-    case ir::Intrinsic::Sin: return unary(llvm::Intrinsic::sin);
-    case ir::Intrinsic::Cos: return unary(llvm::Intrinsic::cos);
-    case ir::Intrinsic::Tan: return unary(llvm::Intrinsic::tan);
-    case ir::Intrinsic::Atan: return libm("atan", a);
-    case ir::Intrinsic::Atan2: return libm("atan2", a);
-    case ir::Intrinsic::Sinh: return libm("sinh", a);
-    case ir::Intrinsic::Cosh: return libm("cosh", a);
-    case ir::Intrinsic::Tanh: return libm("tanh", a);
-    case ir::Intrinsic::Floor: return unary(llvm::Intrinsic::floor);
-    case ir::Intrinsic::Ceil: return unary(llvm::Intrinsic::ceil);
-    case ir::Intrinsic::Fmod: return builder_.CreateFRem(a[0], a[1]); // frem is C's fmod
-    case ir::Intrinsic::Min: return binary(llvm::Intrinsic::minnum);  // fmin: NaN loses
-    case ir::Intrinsic::Max: return binary(llvm::Intrinsic::maxnum);
+    case ir::Intrinsic::Exp:
+        return unary(llvm::Intrinsic::exp);
+    case ir::Intrinsic::Expm1:
+        return expm1(a[0]);
+    case ir::Intrinsic::Exprelr:
+        return exprelr(a[0]);
+    case ir::Intrinsic::Log:
+        return unary(llvm::Intrinsic::log);
+    case ir::Intrinsic::Log10:
+        return unary(llvm::Intrinsic::log10);
+    case ir::Intrinsic::Fabs:
+        return unary(llvm::Intrinsic::fabs);
+    case ir::Intrinsic::Sqrt:
+        return unary(llvm::Intrinsic::sqrt);
+    case ir::Intrinsic::Pow:
+        return binary(llvm::Intrinsic::pow);
+    case ir::Intrinsic::Sin:
+        return unary(llvm::Intrinsic::sin);
+    case ir::Intrinsic::Cos:
+        return unary(llvm::Intrinsic::cos);
+    case ir::Intrinsic::Tan:
+        return unary(llvm::Intrinsic::tan);
+    case ir::Intrinsic::Atan:
+        return libm("atan", a);
+    case ir::Intrinsic::Atan2:
+        return libm("atan2", a);
+    case ir::Intrinsic::Sinh:
+        return libm("sinh", a);
+    case ir::Intrinsic::Cosh:
+        return libm("cosh", a);
+    case ir::Intrinsic::Tanh:
+        return libm("tanh", a);
+    case ir::Intrinsic::Floor:
+        return unary(llvm::Intrinsic::floor);
+    case ir::Intrinsic::Ceil:
+        return unary(llvm::Intrinsic::ceil);
+    case ir::Intrinsic::Fmod:
+        return builder_.CreateFRem(a[0], a[1]); // frem is C's fmod
+    case ir::Intrinsic::Min:
+        return binary(llvm::Intrinsic::minnum); // fmin: NaN loses
+    case ir::Intrinsic::Max:
+        return binary(llvm::Intrinsic::maxnum);
     }
     throw EmitError{"a math built-in the code generator does not know", std::nullopt, true};
 }
@@ -156,8 +186,10 @@ llvm::Value* KernelEmitter::exprelr(llvm::Value* x) {
     auto* inf = llvm::ConstantFP::getInfinity(types_.value);
     auto* u = builder_.CreateUnaryIntrinsic(llvm::Intrinsic::exp, x);
     auto* um1 = builder_.CreateFSub(u, one);
-    auto* general = builder_.CreateFDiv(builder_.CreateUnaryIntrinsic(llvm::Intrinsic::log, u), um1);
-    auto* r = builder_.CreateSelect(builder_.CreateFCmpOEQ(u, inf), builder_.CreateFDiv(x, u), general);
+    auto* general =
+        builder_.CreateFDiv(builder_.CreateUnaryIntrinsic(llvm::Intrinsic::log, u), um1);
+    auto* r =
+        builder_.CreateSelect(builder_.CreateFCmpOEQ(u, inf), builder_.CreateFDiv(x, u), general);
     r = builder_.CreateSelect(builder_.CreateFCmpOEQ(um1, minus_one), builder_.CreateFNeg(x), r);
     auto* at_zero = builder_.CreateOr(builder_.CreateFCmpOEQ(builder_.CreateFAdd(one, x), one),
                                       builder_.CreateFCmpOEQ(u, one));

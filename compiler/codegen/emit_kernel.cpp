@@ -15,16 +15,23 @@ constexpr unsigned ion_member_count = static_cast<unsigned>(IonViewField::count_
 
 unsigned ion_view_member(ir::IonQuantity q) {
     switch (q) {
-    case ir::IonQuantity::Reversal: return static_cast<unsigned>(IonViewField::reversal);
-    case ir::IonQuantity::Current: return static_cast<unsigned>(IonViewField::current);
-    case ir::IonQuantity::Internal: return static_cast<unsigned>(IonViewField::internal);
-    case ir::IonQuantity::External: return static_cast<unsigned>(IonViewField::external);
-    case ir::IonQuantity::Conductance: return static_cast<unsigned>(IonViewField::conductance);
+    case ir::IonQuantity::Reversal:
+        return static_cast<unsigned>(IonViewField::reversal);
+    case ir::IonQuantity::Current:
+        return static_cast<unsigned>(IonViewField::current);
+    case ir::IonQuantity::Internal:
+        return static_cast<unsigned>(IonViewField::internal);
+    case ir::IonQuantity::External:
+        return static_cast<unsigned>(IonViewField::external);
+    case ir::IonQuantity::Conductance:
+        return static_cast<unsigned>(IonViewField::conductance);
     }
     return 0;
 }
 
-unsigned member(InstanceDataField f) { return static_cast<unsigned>(f); }
+unsigned member(InstanceDataField f) {
+    return static_cast<unsigned>(f);
+}
 
 [[noreturn]] void fail(std::string message, bool internal = false) {
     throw EmitError{std::move(message), std::nullopt, internal};
@@ -144,24 +151,26 @@ llvm::Function* KernelEmitter::emit(const ir::Kernel& kernel, KernelShape shape,
     instance_ = i;
     zero_locals();
     block(kernel.body);
-    auto* next = builder_.CreateAdd(i, llvm::ConstantInt::get(types_.index, 1), "i.next", true, true);
+    auto* next =
+        builder_.CreateAdd(i, llvm::ConstantInt::get(types_.index, 1), "i.next", true, true);
     auto* more = builder_.CreateICmpSLT(next, width);
     auto* latch = builder_.CreateCondBr(more, loop, exit);
     i->addIncoming(next, builder_.GetInsertBlock());
 
     llvm::SmallVector<llvm::Metadata*, 4> loop_md{nullptr};
-    loop_md.push_back(llvm::MDNode::get(
-        context_, {llvm::MDString::get(context_, "llvm.loop.mustprogress")}));
+    loop_md.push_back(
+        llvm::MDNode::get(context_, {llvm::MDString::get(context_, "llvm.loop.mustprogress")}));
     if (access_group_) {
         loop_md.push_back(llvm::MDNode::get(
-            context_, {llvm::MDString::get(context_, "llvm.loop.parallel_accesses"), access_group_}));
+            context_,
+            {llvm::MDString::get(context_, "llvm.loop.parallel_accesses"), access_group_}));
     }
     auto* loop_id = llvm::MDNode::getDistinct(context_, loop_md);
     loop_id->replaceOperandWith(0, loop_id);
     latch->setMetadata(llvm::LLVMContext::MD_loop, loop_id);
 
-    entry_.CreateCondBr(entry_.CreateICmpSGT(width, llvm::ConstantInt::get(types_.index, 0)),
-                        loop, exit);
+    entry_.CreateCondBr(entry_.CreateICmpSGT(width, llvm::ConstantInt::get(types_.index, 0)), loop,
+                        exit);
     builder_.SetInsertPoint(exit);
     builder_.CreateRetVoid();
     return function_;
@@ -236,10 +245,10 @@ void KernelEmitter::accumulate_current(const ir::AccumulateCurrent& s) {
     auto* conductance = value(s.conductance);
     // Density mechanisms have scale 1 by the ABI; point processes convert nA to mA/cm2.
     if (mechanism_.kind == ir::Kind::Point) {
-        auto* scale = load_tagged(builder_.CreateInBoundsGEP(
-                                      types_.value, header(member(InstanceDataField::scale), types_.ptr),
-                                      instance_),
-                                  Scale, types_.value);
+        auto* scale = load_tagged(
+            builder_.CreateInBoundsGEP(
+                types_.value, header(member(InstanceDataField::scale), types_.ptr), instance_),
+            Scale, types_.value);
         current = builder_.CreateFMul(scale, current);
         conductance = builder_.CreateFMul(scale, conductance);
     }
@@ -319,7 +328,8 @@ llvm::Value* KernelEmitter::ion_member(int j, unsigned ion_member) {
     if (!ion_views_) {
         ion_views_ = header(member(InstanceDataField::ion), types_.ptr);
     }
-    auto* view = entry_.CreateConstInBoundsGEP1_32(types_.ion_view, ion_views_, static_cast<unsigned>(j));
+    auto* view =
+        entry_.CreateConstInBoundsGEP1_32(types_.ion_view, ion_views_, static_cast<unsigned>(j));
     auto* address = entry_.CreateStructGEP(types_.ion_view, view, ion_member);
     auto* loaded = entry_.CreateLoad(types_.ptr, address, mechanism_.ions[j].name + ".view");
     ion_members_.emplace(key, loaded);
@@ -373,11 +383,20 @@ void KernelEmitter::check_index(const ir::Var& var) const {
         }
     };
     switch (var.kind) {
-    case ir::VarKind::Field: bad("field", mechanism_.fields.size()); break;
-    case ir::VarKind::Global: bad("global", mechanism_.globals.size()); break;
-    case ir::VarKind::Ion: bad("ion", mechanism_.ions.size()); break;
-    case ir::VarKind::WeightArg: bad("NET_RECEIVE argument", mechanism_.net_receive_args.size()); break;
-    default: break;
+    case ir::VarKind::Field:
+        bad("field", mechanism_.fields.size());
+        break;
+    case ir::VarKind::Global:
+        bad("global", mechanism_.globals.size());
+        break;
+    case ir::VarKind::Ion:
+        bad("ion", mechanism_.ions.size());
+        break;
+    case ir::VarKind::WeightArg:
+        bad("NET_RECEIVE argument", mechanism_.net_receive_args.size());
+        break;
+    default:
+        break;
     }
 }
 
@@ -395,7 +414,8 @@ llvm::Value* KernelEmitter::element(const ir::Var& var, unsigned& scope) {
     case ir::VarKind::Ion: {
         const unsigned m = ion_view_member(var.ion_quantity);
         scope = ion_scope(var.index, m);
-        return builder_.CreateInBoundsGEP(types_.value, ion_member(var.index, m), ion_slot(var.index));
+        return builder_.CreateInBoundsGEP(types_.value, ion_member(var.index, m),
+                                          ion_slot(var.index));
     }
     case ir::VarKind::Voltage:
         scope = VecV;
@@ -415,10 +435,14 @@ llvm::Value* KernelEmitter::element(const ir::Var& var, unsigned& scope) {
 
 llvm::Value* KernelEmitter::load_var(const ir::Var& var) {
     switch (var.kind) {
-    case ir::VarKind::Time: return header(member(InstanceDataField::t), types_.value);
-    case ir::VarKind::Dt: return header(member(InstanceDataField::dt), types_.value);
-    case ir::VarKind::Celsius: return header(member(InstanceDataField::celsius), types_.value);
-    case ir::VarKind::Local: return builder_.CreateLoad(types_.value, local_slot(var.index));
+    case ir::VarKind::Time:
+        return header(member(InstanceDataField::t), types_.value);
+    case ir::VarKind::Dt:
+        return header(member(InstanceDataField::dt), types_.value);
+    case ir::VarKind::Celsius:
+        return header(member(InstanceDataField::celsius), types_.value);
+    case ir::VarKind::Local:
+        return builder_.CreateLoad(types_.value, local_slot(var.index));
     case ir::VarKind::Flag:
         if (!flag_) {
             fail("the NET_RECEIVE flag used outside NET_RECEIVE", true);
@@ -430,12 +454,13 @@ llvm::Value* KernelEmitter::load_var(const ir::Var& var) {
                  "' is not one)");
         }
         auto* scale = load_tagged(
-            builder_.CreateInBoundsGEP(types_.value, header(member(InstanceDataField::scale), types_.ptr),
-                                       instance_),
+            builder_.CreateInBoundsGEP(
+                types_.value, header(member(InstanceDataField::scale), types_.ptr), instance_),
             Scale, types_.value);
         return builder_.CreateFDiv(llvm::ConstantFP::get(types_.value, 100.0), scale, "area");
     }
-    default: break;
+    default:
+        break;
     }
     unsigned scope = 0;
     auto* address = element(var, scope);
@@ -451,16 +476,18 @@ void KernelEmitter::store_var(const ir::Var& var, llvm::Value* value, bool accum
         builder_.CreateStore(value, slot);
         return;
     }
-    const bool writable = var.kind == ir::VarKind::Field || var.kind == ir::VarKind::Global ||
-                          var.kind == ir::VarKind::WeightArg ||
-                          (var.kind == ir::VarKind::Ion &&
-                           (var.ion_quantity == ir::IonQuantity::Reversal ||
-                            var.ion_quantity == ir::IonQuantity::Internal ||
-                            var.ion_quantity == ir::IonQuantity::External));
+    const bool writable =
+        var.kind == ir::VarKind::Field || var.kind == ir::VarKind::Global ||
+        var.kind == ir::VarKind::WeightArg ||
+        (var.kind == ir::VarKind::Ion && (var.ion_quantity == ir::IonQuantity::Reversal ||
+                                          var.ion_quantity == ir::IonQuantity::Internal ||
+                                          var.ion_quantity == ir::IonQuantity::External));
     if (!writable) {
-        fail("a store to a read-only quantity (v, t, dt, celsius, area, the flag or an ion current) "
-             "in " + kernel_->name,
-             true);
+        fail(
+            "a store to a read-only quantity (v, t, dt, celsius, area, the flag or an ion current) "
+            "in " +
+                kernel_->name,
+            true);
     }
     unsigned scope = 0;
     auto* address = element(var, scope);

@@ -23,9 +23,9 @@ public:
 
     llvm::Constant* string(const std::string& text, const std::string& what) {
         auto* init = llvm::ConstantDataArray::getString(context_, text, true);
-        auto* global = new llvm::GlobalVariable(module_, init->getType(), true,
-                                                llvm::GlobalValue::PrivateLinkage, init,
-                                                prefix_ + what);
+        auto* global =
+            new llvm::GlobalVariable(module_, init->getType(), true,
+                                     llvm::GlobalValue::PrivateLinkage, init, prefix_ + what);
         global->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
         global->setAlignment(llvm::Align(1));
         return global;
@@ -35,7 +35,9 @@ public:
         return llvm::ConstantInt::get(types_.index, static_cast<uint64_t>(value), true);
     }
     llvm::Constant* null() { return llvm::ConstantPointerNull::get(types_.ptr); }
-    llvm::Constant* function(llvm::Function* f) { return f ? static_cast<llvm::Constant*>(f) : null(); }
+    llvm::Constant* function(llvm::Function* f) {
+        return f ? static_cast<llvm::Constant*>(f) : null();
+    }
 
     // A private constant array of `type`, or null when empty (the ABI allows null with n = 0).
     llvm::Constant* array(llvm::StructType* type, const std::vector<llvm::Constant*>& rows,
@@ -45,8 +47,8 @@ public:
         }
         auto* array_type = llvm::ArrayType::get(type, rows.size());
         auto* init = llvm::ConstantArray::get(array_type, rows);
-        return new llvm::GlobalVariable(module_, array_type, true, llvm::GlobalValue::PrivateLinkage,
-                                        init, prefix_ + what);
+        return new llvm::GlobalVariable(module_, array_type, true,
+                                        llvm::GlobalValue::PrivateLinkage, init, prefix_ + what);
     }
 
     const AbiTypes& types() const { return types_; }
@@ -92,7 +94,8 @@ llvm::GlobalVariable* emit_mechanism(llvm::Module& module, const MechanismTables
     auto* init = llvm::ConstantStruct::get(
         types.mechanism,
         {emit.i32(MECH_ABI_VERSION), emit.string(tables.name, "name"), emit.i32(tables.kind),
-         emit.i32(tables.has_electrode_current ? 1 : 0), emit.i32(static_cast<int64_t>(fields.size())),
+         emit.i32(tables.has_electrode_current ? 1 : 0),
+         emit.i32(static_cast<int64_t>(fields.size())),
          emit.array(types.field_info, fields, "fields"),
          emit.i32(static_cast<int64_t>(globals.size())),
          emit.array(types.global_info, globals, "globals"),
@@ -100,8 +103,8 @@ llvm::GlobalVariable* emit_mechanism(llvm::Module& module, const MechanismTables
          emit.i32(tables.n_net_receive_args), emit.function(kernels.init),
          emit.function(kernels.compute_currents), emit.function(kernels.advance_state),
          emit.function(kernels.net_receive), emit.function(kernels.net_receive_init)});
-    return new llvm::GlobalVariable(module, types.mechanism, true, llvm::GlobalValue::PrivateLinkage,
-                                    init, "mech." + tables.name);
+    return new llvm::GlobalVariable(module, types.mechanism, true,
+                                    llvm::GlobalValue::PrivateLinkage, init, "mech." + tables.name);
 }
 
 llvm::Function* emit_catalogue(llvm::Module& module,
@@ -111,9 +114,9 @@ llvm::Function* emit_catalogue(llvm::Module& module,
 
     auto* list_type = llvm::ArrayType::get(types.ptr, mechanisms.size());
     std::vector<llvm::Constant*> entries(mechanisms.begin(), mechanisms.end());
-    auto* list = new llvm::GlobalVariable(module, list_type, true, llvm::GlobalValue::PrivateLinkage,
-                                          llvm::ConstantArray::get(list_type, entries),
-                                          "mech.catalogue.list");
+    auto* list = new llvm::GlobalVariable(
+        module, list_type, true, llvm::GlobalValue::PrivateLinkage,
+        llvm::ConstantArray::get(list_type, entries), "mech.catalogue.list");
 
     auto* fn_type = llvm::FunctionType::get(types.ptr, {types.ptr}, false);
     auto* fn = llvm::Function::Create(fn_type, llvm::GlobalValue::ExternalLinkage,

@@ -41,8 +41,8 @@ KernelFunctions emit_kernels(llvm::Module& module, const ir::Mechanism& mechanis
     // init always exists: the runtime calls it even when the mechanism has nothing to set.
     kernels.init = emitter.emit(mechanism.init, KernelShape::Loop, prefix + "init");
     if (!mechanism.compute_currents.empty()) {
-        kernels.compute_currents =
-            emitter.emit(mechanism.compute_currents, KernelShape::Loop, prefix + "compute_currents");
+        kernels.compute_currents = emitter.emit(mechanism.compute_currents, KernelShape::Loop,
+                                                prefix + "compute_currents");
     }
     if (!mechanism.advance_state.empty()) {
         kernels.advance_state =
@@ -53,8 +53,8 @@ KernelFunctions emit_kernels(llvm::Module& module, const ir::Mechanism& mechanis
             emitter.emit(mechanism.net_receive, KernelShape::NetReceive, prefix + "net_receive");
     }
     if (!mechanism.net_receive_init.empty()) {
-        kernels.net_receive_init = emitter.emit(mechanism.net_receive_init,
-                                                KernelShape::NetReceiveInit, prefix + "net_receive_init");
+        kernels.net_receive_init = emitter.emit(
+            mechanism.net_receive_init, KernelShape::NetReceiveInit, prefix + "net_receive_init");
     }
     return kernels;
 }
@@ -70,10 +70,12 @@ std::unique_ptr<llvm::Module> generate(const std::vector<ir::Mechanism>& mechani
     bool failed = false;
     for (std::size_t k = 0; k < mechanisms.size(); ++k) {
         const auto& mechanism = mechanisms[k];
-        const diag::SourceRange where = k < declared_at.size() ? declared_at[k] : diag::SourceRange{};
+        const diag::SourceRange where =
+            k < declared_at.size() ? declared_at[k] : diag::SourceRange{};
         if (!names.insert(mechanism.name).second) {
-            diags.error(where, "two mechanisms named '" + mechanism.name +
-                                   "' in one catalogue; each SUFFIX/POINT_PROCESS name must be unique");
+            diags.error(where,
+                        "two mechanisms named '" + mechanism.name +
+                            "' in one catalogue; each SUFFIX/POINT_PROCESS name must be unique");
             failed = true;
             continue;
         }

@@ -36,7 +36,16 @@ public:
 
 private:
     // Alias scopes: one per distinct array the kernel may touch.
-    enum FixedScope : unsigned { GlobalScope, NodeIndex, VecV, VecRhs, VecD, Scale, Weight, FixedCount };
+    enum FixedScope : unsigned {
+        GlobalScope,
+        NodeIndex,
+        VecV,
+        VecRhs,
+        VecD,
+        Scale,
+        Weight,
+        FixedCount
+    };
     unsigned field_scope(int k) const { return FixedCount + static_cast<unsigned>(k); }
     unsigned ion_scope(int j, unsigned member) const;
 

@@ -6,10 +6,10 @@
 namespace mech::codegen {
 
 struct KernelTraits {
-    bool stores_global = false;   // a Store to a Global: iterations depend on each other
-    bool calls_runtime = false;   // net_send / net_event: calls out of the kernel
-    bool scatters = false;        // writes node or ion arrays through an index
-    bool reads_weight = false;    // uses NET_RECEIVE arguments or the flag
+    bool stores_global = false; // a Store to a Global: iterations depend on each other
+    bool calls_runtime = false; // net_send / net_event: calls out of the kernel
+    bool scatters = false;      // writes node or ion arrays through an index
+    bool reads_weight = false;  // uses NET_RECEIVE arguments or the flag
 };
 
 KernelTraits traits_of(const ir::Kernel& kernel);

@@ -39,7 +39,8 @@ bool compile_object(llvm::Module& module, const Options& options, std::vector<ch
     llvm::SmallVector<char, 0> buffer;
     llvm::raw_svector_ostream stream(buffer);
     llvm::legacy::PassManager passes;
-    if ((*target)->addPassesToEmitFile(passes, stream, nullptr, llvm::CodeGenFileType::ObjectFile)) {
+    if ((*target)->addPassesToEmitFile(passes, stream, nullptr,
+                                       llvm::CodeGenFileType::ObjectFile)) {
         error = "the target cannot emit object files";
         return false;
     }

@@ -86,7 +86,8 @@ std::vector<char> compile_object(const std::vector<ir::Mechanism>& mechanisms,
 
 bool compile_shared_library(const std::vector<ir::Mechanism>& mechanisms,
                             diag::DiagnosticEngine& diags, const std::string& path,
-                            const Options& options, std::span<const diag::SourceRange> declared_at) {
+                            const Options& options,
+                            std::span<const diag::SourceRange> declared_at) {
     llvm::LLVMContext context;
     auto module = codegen::generate(mechanisms, context, diags, declared_at);
     if (!module) {

@@ -82,7 +82,8 @@ bool compile_files_to_library(const std::vector<std::string>& paths, const std::
     if (!lowered) {
         return false;
     }
-    return compile_shared_library(lowered->mechanisms, diags, output, options, lowered->declared_at);
+    return compile_shared_library(lowered->mechanisms, diags, output, options,
+                                  lowered->declared_at);
 }
 
 } // namespace mech::jit

@@ -83,10 +83,14 @@ bool has_avx512(const llvm::TargetMachine& target) {
 
 llvm::OptimizationLevel level(int opt_level) {
     switch (opt_level) {
-    case 0: return llvm::OptimizationLevel::O0;
-    case 1: return llvm::OptimizationLevel::O1;
-    case 2: return llvm::OptimizationLevel::O2;
-    default: return llvm::OptimizationLevel::O3;
+    case 0:
+        return llvm::OptimizationLevel::O0;
+    case 1:
+        return llvm::OptimizationLevel::O1;
+    case 2:
+        return llvm::OptimizationLevel::O2;
+    default:
+        return llvm::OptimizationLevel::O3;
     }
 }
 

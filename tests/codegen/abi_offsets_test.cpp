@@ -6,10 +6,10 @@
 #include <mech/mechanism_abi.h>
 
 #include <gtest/gtest.h>
+#include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/IR/DataLayout.h>
 #include <llvm/IR/DerivedTypes.h>
 #include <llvm/IR/LLVMContext.h>
-#include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 
 #include <cstddef>
 #include <vector>
@@ -47,9 +47,11 @@ TEST(AbiOffsets, InstanceData) {
     expect_layout(types.instance_data,
                   {OFF(D, width), OFF(D, t), OFF(D, dt), OFF(D, celsius), OFF(D, node_index),
                    OFF(D, vec_v), OFF(D, vec_rhs), OFF(D, vec_d), OFF(D, scale), OFF(D, field),
-                   OFF(D, global), OFF(D, ion), OFF(D, runtime), OFF(D, net_send), OFF(D, net_event)},
+                   OFF(D, global), OFF(D, ion), OFF(D, runtime), OFF(D, net_send),
+                   OFF(D, net_event)},
                   sizeof(D));
-    EXPECT_EQ(static_cast<unsigned>(InstanceDataField::count_), types.instance_data->getNumElements());
+    EXPECT_EQ(static_cast<unsigned>(InstanceDataField::count_),
+              types.instance_data->getNumElements());
     EXPECT_EQ(static_cast<unsigned>(InstanceDataField::net_send), 13u);
 }
 
@@ -87,7 +89,8 @@ TEST(AbiOffsets, InfoTables) {
                    OFF(F, upper_limit), OFF(F, role)},
                   sizeof(F));
     using G = mech_global_info;
-    expect_layout(types.global_info, {OFF(G, name), OFF(G, units), OFF(G, default_value)}, sizeof(G));
+    expect_layout(types.global_info, {OFF(G, name), OFF(G, units), OFF(G, default_value)},
+                  sizeof(G));
     using I = mech_ion_info;
     expect_layout(types.ion_info, {OFF(I, name), OFF(I, valence), OFF(I, reads), OFF(I, writes)},
                   sizeof(I));

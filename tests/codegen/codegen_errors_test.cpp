@@ -21,7 +21,8 @@ struct Compiled {
     diag::FileId file = 0;
 
     explicit Compiled(std::vector<Mechanism> mechanisms) {
-        file = sources.add_file("chan.mech", "NEURON { SUFFIX chan }\nBREAKPOINT { SOLVE states METHOD cnexp }\n");
+        file = sources.add_file(
+            "chan.mech", "NEURON { SUFFIX chan }\nBREAKPOINT { SOLVE states METHOD cnexp }\n");
         const diag::SourceRange declared{{file, 1, 10}, {file, 1, 20}};
         std::vector<diag::SourceRange> where(mechanisms.size(), declared);
         module = generate(mechanisms, context, diags, where);
@@ -35,8 +36,8 @@ struct Compiled {
 TEST(CodegenErrors, UnsolvedSolveIsAnInternalErrorAtTheSolve) {
     auto m = testing::make_pas();
     const diag::SourceRange at{{1, 2, 14}, {1, 2, 25}};
-    m.advance_state.body = {Solve::make(SolveMethod::Cnexp, "states",
-                                        {Derivative::make(0, num(1))}, at)};
+    m.advance_state.body = {
+        Solve::make(SolveMethod::Cnexp, "states", {Derivative::make(0, num(1))}, at)};
     Compiled c({m});
     EXPECT_EQ(c.module, nullptr);
     const auto& d = c.only();
@@ -111,8 +112,8 @@ TEST(CodegenErrors, OneBadMechanismDoesNotHideAnother) {
 }
 
 TEST(CodegenErrors, GoodMechanismsGiveAVerifiedModule) {
-    Compiled c({testing::make_pas(), testing::make_hh(), testing::make_expsyn(),
-                testing::make_cadecay()});
+    Compiled c(
+        {testing::make_pas(), testing::make_hh(), testing::make_expsyn(), testing::make_cadecay()});
     ASSERT_NE(c.module, nullptr);
     EXPECT_EQ(c.diags.diagnostics().size(), 0u);
     EXPECT_NE(c.module->getFunction("mech_catalogue"), nullptr);

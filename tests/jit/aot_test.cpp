@@ -25,7 +25,8 @@ fs::path scratch_dir() {
 }
 
 std::vector<ir::Mechanism> library() {
-    return {testing::make_pas(), testing::make_hh(), testing::make_expsyn(), testing::make_cadecay()};
+    return {testing::make_pas(), testing::make_hh(), testing::make_expsyn(),
+            testing::make_cadecay()};
 }
 
 // Runs every loop kernel of `m` twice on the same random inputs and returns all outputs.
@@ -98,13 +99,18 @@ TEST(Aot, ObjectFileIsElf) {
     diag::DiagnosticEngine diags(sources);
     const auto object = compile_object({testing::make_pas()}, diags);
     ASSERT_GT(object.size(), 4u);
-    EXPECT_EQ(std::memcmp(object.data(), "\x7f" "ELF", 4), 0);
+    EXPECT_EQ(std::memcmp(object.data(),
+                          "\x7f"
+                          "ELF",
+                          4),
+              0);
 }
 
 TEST(LoadCatalogue, MissingFile) {
     std::string error;
     EXPECT_EQ(load_catalogue("/nonexistent/catalogue.so", error), nullptr);
-    EXPECT_NE(error.find("cannot load catalogue /nonexistent/catalogue.so"), std::string::npos) << error;
+    EXPECT_NE(error.find("cannot load catalogue /nonexistent/catalogue.so"), std::string::npos)
+        << error;
 }
 
 TEST(LoadCatalogue, LibraryWithoutCatalogue) {
@@ -122,10 +128,11 @@ TEST(LoadCatalogue, LibraryWithoutCatalogue) {
 TEST(LoadCatalogue, AbiVersionMismatchIsRefused) {
     const auto dir = scratch_dir();
     const auto source = dir / "old.c";
-    std::ofstream(source) << "#include <stddef.h>\n"
-                             "struct m { unsigned abi; const char* name; } old = {0, \"old\"};\n"
-                             "static const struct m* list[] = {&old};\n"
-                             "const struct m* const* mech_catalogue(int* n) { *n = 1; return list; }\n";
+    std::ofstream(source)
+        << "#include <stddef.h>\n"
+           "struct m { unsigned abi; const char* name; } old = {0, \"old\"};\n"
+           "static const struct m* list[] = {&old};\n"
+           "const struct m* const* mech_catalogue(int* n) { *n = 1; return list; }\n";
     const auto library = dir / "old.so";
     const auto command = "cc -shared -fPIC -o " + library.string() + " " + source.string();
     ASSERT_EQ(std::system(command.c_str()), 0);

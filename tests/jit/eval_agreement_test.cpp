@@ -1,9 +1,9 @@
 // JIT-compiled kernels against the reference evaluator (compiler/eval) on randomised inputs:
 // every kernel of every mechanism file in mechanisms/ and the test corpora, plus the
 // hand-written IR mechanisms, must agree to 1e-12 relative.
+#include "eval/evaluator.hpp"
 #include "hand_mechanisms.hpp"
 #include "instance_store.hpp"
-#include "eval/evaluator.hpp"
 #include "jit/compile.hpp"
 #include "jit/compile_files.hpp"
 
@@ -193,8 +193,9 @@ INSTANTIATE_TEST_SUITE_P(Files, EvalAgreementFile, ::testing::ValuesIn(mechanism
                          [](const auto& info) {
                              auto name = fs::path(info.param).parent_path().filename().string() +
                                          "_" + fs::path(info.param).stem().string();
-                             std::replace_if(name.begin(), name.end(),
-                                             [](char c) { return !std::isalnum(c); }, '_');
+                             std::replace_if(
+                                 name.begin(), name.end(), [](char c) { return !std::isalnum(c); },
+                                 '_');
                              return name;
                          });
 

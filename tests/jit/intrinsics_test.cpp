@@ -49,10 +49,11 @@ void expect_matches(double actual, double expected, double tolerance, const std:
 
 std::vector<double> awkward_arguments() {
     const double inf = std::numeric_limits<double>::infinity();
-    std::vector<double> xs{0.0, -0.0, 1e-300, -1e-300, 1e-20, -1e-20, 1e-16, -1e-16, 1.2e-16,
-                           3e-16, 1e-12, -1e-9, 1e-6, -1e-4, 0.01, -0.5, 1.0, -1.0, 2.5, -7.0,
-                           20.0, -36.0, -37.0, -38.0, 40.0, -100.0, 300.0, 709.0, 709.9,
-                           -745.5, 800.0, -800.0, inf, -inf, std::nan("")};
+    std::vector<double> xs{0.0,    -0.0,    1e-300, -1e-300, 1e-20,  -1e-20, 1e-16,
+                           -1e-16, 1.2e-16, 3e-16,  1e-12,   -1e-9,  1e-6,   -1e-4,
+                           0.01,   -0.5,    1.0,    -1.0,    2.5,    -7.0,   20.0,
+                           -36.0,  -37.0,   -38.0,  40.0,    -100.0, 300.0,  709.0,
+                           709.9,  -745.5,  800.0,  -800.0,  inf,    -inf,   std::nan("")};
     std::mt19937_64 rng(7);
     std::uniform_real_distribution<double> wide(-50.0, 50.0), narrow(-1e-6, 1e-6);
     for (int k = 0; k < 200; ++k) {

@@ -52,7 +52,9 @@ void expect_close(double actual, double expected, const char* what, int i) {
         << what << "[" << i << "]: " << actual << " vs " << expected;
 }
 
-double exprelr(double x) { return (1.0 + x == 1.0) ? 1.0 : x / std::expm1(x); }
+double exprelr(double x) {
+    return (1.0 + x == 1.0) ? 1.0 : x / std::expm1(x);
+}
 
 TEST_F(Kernels, CatalogueListsMechanismsWithTheirMetadata) {
     ASSERT_EQ(catalogue_->mechanisms().size(), 4u);
@@ -232,7 +234,8 @@ TEST_F(Kernels, CalciumPoolWithBranchesLoopsAndIonStores) {
         }
         expect_close(s.ions[0].internal[n], cai, "cai", i);
         expect_close(s.fields[3][i], drive == 0 ? 0 : drive, "drive", i);
-        const double steps = std::fmod(4.0, 3.0) + std::fmax(std::log10(cai), std::tanh(std::fabs(cai)));
+        const double steps =
+            std::fmod(4.0, 3.0) + std::fmax(std::log10(cai), std::tanh(std::fabs(cai)));
         expect_close(s.fields[4][i], steps, "steps", i);
     }
     s.mechanism().init(s.data());

@@ -11,13 +11,20 @@ using namespace mech::ir;
 
 namespace {
 
-ExprPtr celsius() { return ref(Var::special(VarKind::Celsius)); }
-ExprPtr ion_ref(int j, IonQuantity q) { return ref(Var::ion(j, q)); }
+ExprPtr celsius() {
+    return ref(Var::special(VarKind::Celsius));
+}
+ExprPtr ion_ref(int j, IonQuantity q) {
+    return ref(Var::ion(j, q));
+}
 
 Field param(std::string name, std::string units, double value) {
-    return Field{std::move(name), std::move(units), value, -HUGE_VAL, HUGE_VAL, FieldRole::Parameter};
+    return Field{std::move(name), std::move(units), value,
+                 -HUGE_VAL,       HUGE_VAL,         FieldRole::Parameter};
 }
-Field state(std::string name) { return Field{std::move(name), "", 0.0, -HUGE_VAL, HUGE_VAL, FieldRole::State}; }
+Field state(std::string name) {
+    return Field{std::move(name), "", 0.0, -HUGE_VAL, HUGE_VAL, FieldRole::State};
+}
 Field assigned(std::string name, std::string units) {
     return Field{std::move(name), std::move(units), 0.0, -HUGE_VAL, HUGE_VAL, FieldRole::Assigned};
 }
@@ -25,9 +32,8 @@ Field assigned(std::string name, std::string units) {
 // cnexp for x' = a - (a + b)x:  x += (1 - exp(-dt (a + b))) (a/(a + b) - x)
 StmtPtr cnexp(int x, ExprPtr a, ExprPtr b) {
     auto sum = add(a, b);
-    return Store::make(Var::field(x),
-                       add(field(x), mul(sub(num(1), exp(neg(mul(dt(), sum)))),
-                                         sub(div(a, sum), field(x)))));
+    return Store::make(Var::field(x), add(field(x), mul(sub(num(1), exp(neg(mul(dt(), sum)))),
+                                                        sub(div(a, sum), field(x)))));
 }
 
 } // namespace
@@ -46,10 +52,16 @@ Mechanism make_pas() {
 Mechanism make_hh() {
     Mechanism m;
     m.name = "hh";
-    m.fields = {param("gnabar", "S/cm2", 0.12), param("gkbar", "S/cm2", 0.036),
-                param("gl", "S/cm2", 0.0003),   param("el", "mV", -54.3),
-                state("m"), state("h"), state("n"),
-                assigned("gna", "S/cm2"), assigned("gk", "S/cm2"), assigned("il", "mA/cm2")};
+    m.fields = {param("gnabar", "S/cm2", 0.12),
+                param("gkbar", "S/cm2", 0.036),
+                param("gl", "S/cm2", 0.0003),
+                param("el", "mV", -54.3),
+                state("m"),
+                state("h"),
+                state("n"),
+                assigned("gna", "S/cm2"),
+                assigned("gk", "S/cm2"),
+                assigned("il", "mA/cm2")};
     enum { gnabar, gkbar, gl, el, M, H, N, gna, gk, il };
     m.ions = {Ion{"na", 0, IonReversal, IonCurrent}, Ion{"k", 0, IonReversal, IonCurrent}};
     m.nonspecific_currents = {"il"};
@@ -72,7 +84,8 @@ Mechanism make_hh() {
         int bm = rate("bm", mul(num(4), exp(div(add(v, num(65)), num(-18)))));
         int ah = rate("ah", mul(num(0.07), exp(div(add(v, num(65)), num(-20)))));
         int bh = rate("bh", div(num(1), add(num(1), exp(neg(div(add(v, num(35)), num(10)))))));
-        int an = rate("an", mul(num(0.1), call(Intrinsic::Exprelr, neg(div(add(v, num(55)), num(10))))));
+        int an =
+            rate("an", mul(num(0.1), call(Intrinsic::Exprelr, neg(div(add(v, num(55)), num(10))))));
         int bn = rate("bn", mul(num(0.125), exp(div(add(v, num(65)), num(-80)))));
         return std::make_pair(body, std::array<int, 6>{am, bm, ah, bh, an, bn});
     };
@@ -99,9 +112,8 @@ Mechanism make_hh() {
         AccumulateCurrent::make(0, false,
                                 mul(field(gna), sub(voltage(), ion_ref(0, IonQuantity::Reversal))),
                                 field(gna)),
-        AccumulateCurrent::make(1, false,
-                                mul(field(gk), sub(voltage(), ion_ref(1, IonQuantity::Reversal))),
-                                field(gk)),
+        AccumulateCurrent::make(
+            1, false, mul(field(gk), sub(voltage(), ion_ref(1, IonQuantity::Reversal))), field(gk)),
         Store::make(Var::field(il), mul(field(gl), sub(voltage(), field(el)))),
         AccumulateCurrent::make(-1, false, field(il), field(gl)),
     };
@@ -118,9 +130,8 @@ Mechanism make_expsyn() {
     m.init.body = {Store::make(Var::field(2), num(0))};
     m.advance_state.body = {
         Store::make(Var::field(2), mul(field(2), exp(neg(div(dt(), field(0))))))};
-    m.compute_currents.body = {
-        Store::make(Var::field(3), mul(field(2), sub(voltage(), field(1)))),
-        AccumulateCurrent::make(-1, false, field(3), field(2))};
+    m.compute_currents.body = {Store::make(Var::field(3), mul(field(2), sub(voltage(), field(1)))),
+                               AccumulateCurrent::make(-1, false, field(3), field(2))};
     m.net_receive.body = {Store::make(Var::field(2), ref(Var::weight(0)), true)};
     return m;
 }
@@ -138,8 +149,8 @@ Mechanism make_cadecay() {
     const int drive = k.add_local("drive");
     const int count = k.add_local("count");
     k.body = {
-        AssignLocal::make(drive, div(mul(num(-1e4), ica), mul(mul(num(2), ref(Var::global(0))),
-                                                              field(0)))),
+        AssignLocal::make(
+            drive, div(mul(num(-1e4), ica), mul(mul(num(2), ref(Var::global(0))), field(0)))),
         If::make(compare(BinaryOp::Le, local(drive), num(0)), {AssignLocal::make(drive, num(0))}),
         Store::make(Var::field(3), local(drive)),
         // cai += dt*(drive + (cainf - cai)/taur), in 4 sub-steps counted by a while loop
@@ -150,10 +161,9 @@ Mechanism make_cadecay() {
                                      add(local(drive), div(sub(field(2), cai), field(1)))),
                                  true),
                      AssignLocal::make(count, add(local(count), num(1)))}),
-        Store::make(Var::field(4),
-                    add(call(Intrinsic::Fmod, local(count), num(3)),
-                        call(Intrinsic::Max, call(Intrinsic::Log10, cai),
-                             call(Intrinsic::Tanh, call(Intrinsic::Fabs, cai))))),
+        Store::make(Var::field(4), add(call(Intrinsic::Fmod, local(count), num(3)),
+                                       call(Intrinsic::Max, call(Intrinsic::Log10, cai),
+                                            call(Intrinsic::Tanh, call(Intrinsic::Fabs, cai))))),
     };
     m.init.body = {Store::make(Var::ion(0, IonQuantity::Internal), field(2))};
     return m;

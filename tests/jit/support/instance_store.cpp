@@ -27,7 +27,8 @@ InstanceStore::InstanceStore(const mech_mechanism& mechanism, std::vector<mech_i
     ions.resize(mechanism.n_ions);
     for (auto& ion : ions) {
         ion.index = node_index; // one slot per node
-        for (auto* a : {&ion.current, &ion.conductance, &ion.reversal, &ion.internal, &ion.external}) {
+        for (auto* a :
+             {&ion.current, &ion.conductance, &ion.reversal, &ion.internal, &ion.external}) {
             a->assign(n_nodes, 0.0);
         }
     }
@@ -89,8 +90,8 @@ void InstanceStore::randomise(std::mt19937_64& rng) {
         for (auto& x : fields[k]) {
             // States are fractions; everything else varies around its default (or 0..1).
             x = mechanism_->fields[k].role == MECH_FIELD_STATE ? unit(rng)
-                : base != 0.0                                   ? base * (0.5 + unit(rng))
-                                                                : unit(rng);
+                : base != 0.0                                  ? base * (0.5 + unit(rng))
+                                                               : unit(rng);
         }
     }
     for (auto& x : v) {

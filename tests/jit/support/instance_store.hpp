@@ -19,7 +19,8 @@ struct SentEvent {
 class InstanceStore {
 public:
     // `node_index[i]` places instance i; nodes are 0..n_nodes-1; every ion has one slot per node.
-    InstanceStore(const mech_mechanism& mechanism, std::vector<mech_index_t> node_index, int n_nodes);
+    InstanceStore(const mech_mechanism& mechanism, std::vector<mech_index_t> node_index,
+                  int n_nodes);
     InstanceStore(const InstanceStore&) = delete;
     InstanceStore& operator=(const InstanceStore&) = delete;
 
