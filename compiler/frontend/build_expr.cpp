@@ -115,13 +115,18 @@ ExprPtr AstBuilder::pow_operand(P::PowOperandContext* ctx) {
     return e;
 }
 
-// a ^ b ^ c is a ^ (b ^ c).
+// a ^ b ^ c is a ^ (b ^ c), and a sign in an exponent covers the rest of the chain:
+// 2 ^ -3 ^ 2 is 2 ^ (-(3 ^ 2)), as with NMODL's recursive grammar.
 ExprPtr AstBuilder::pow_expr(P::PowExprContext* ctx) {
     if (!ctx) return error_expr({});
     auto operands = ctx->powOperand();
     if (operands.empty()) return primary(ctx->primary());
     ExprPtr acc = pow_operand(operands.back());
-    for (std::size_t i = operands.size() - 1; i-- > 0;) acc = binary(BinaryOp::Pow, pow_operand(operands[i]), std::move(acc));
+    for (std::size_t i = operands.size() - 1; i-- > 0;) {
+        P::PowOperandContext* o = operands[i];
+        acc = binary(BinaryOp::Pow, primary(o->primary()), std::move(acc));
+        for (std::size_t k = o->op.size(); k-- > 0;) acc = unary(unary_op(o->op[k]), std::move(acc), range(o->op[k]));
+    }
     return binary(BinaryOp::Pow, primary(ctx->primary()), std::move(acc));
 }
 
