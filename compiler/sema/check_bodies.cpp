@@ -102,6 +102,14 @@ void BodyChecker::run() {
                 cx_.facts.has_net_receive = true;
                 cx_.facts.net_receive_range = b.range;
             }
+            {
+                // NET_RECEIVE's implicit event flag (set by net_send).
+                Symbol flag;
+                flag.name = "flag";
+                flag.kind = SymbolKind::Argument;
+                flag.scope = where_;
+                scopes_.back()["flag"] = cx_.add_symbol(std::move(flag));
+            }
             for (const ast::Param& p : nr->params) {
                 std::optional<units::Unit> u;
                 if (p.unit) {
@@ -181,9 +189,13 @@ void BodyChecker::stmt(const ast::Stmt& s) {
             require(rhs, lhs.unit, s.range, "conserving", "as");
     } else if (auto* comp = s.as<ast::CompartmentStmt>()) {
         if (comp->index) {
-            SymbolId id = resolve(comp->index->name, comp->index->range, true);
-            if (id != kNoSymbol)
+            // COMPARTMENT i, vol[i] { ca }: the index runs over the species array.
+            SymbolId id = resolve(comp->index->name, comp->index->range, false);
+            if (id == kNoSymbol)
+                declare_local(*comp->index, SymbolKind::Local, units::Unit());
+            else
                 cx_.out.ident_uses[&*comp->index] = id;
+            ++cx_.sym(cx_.out.ident_uses[&*comp->index]).reads;
         }
         if (comp->volume)
             expr(*comp->volume);
@@ -307,7 +319,8 @@ void BodyChecker::solve(const ast::SolveStmt& sv, const ast::Stmt& st) {
     out.range = st.range;
     if (sv.method)
         out.method = sv.method->name;
-    if (!in_breakpoint_ && !(initial_depth_ > 0 && out.steady_state) && where_ != "INITIAL") {
+    // STEADYSTATE solves may also run from INITIAL or a FUNCTION/PROCEDURE (NEURON allows it).
+    if (!in_breakpoint_ && !(out.steady_state && !in_equations_) && where_ != "INITIAL") {
         cx_.diags.error(st.range, "SOLVE belongs in BREAKPOINT (or in INITIAL with STEADYSTATE)");
     }
     if (id == kNoSymbol || (cx_.sym(id).kind != SymbolKind::EquationBlock &&

@@ -71,15 +71,13 @@ void BodyChecker::reaction(const ast::ReactionStmt& r, const ast::Stmt& s) {
                 continue;
             }
             Symbol& sym = cx_.sym(id);
-            if (sym.kind != SymbolKind::State && sym.kind != SymbolKind::Pool &&
-                sym.kind != SymbolKind::Gate) {
-                cx_.diags.error(x.species->range, "'" + sym.name + "' is a " + kind_name(sym.kind) +
-                                                      "; the species of a reaction must be STATEs");
-                alike = false;
-                continue;
+            // Species that are not STATEs (an outside concentration, a PARAMETER) are held
+            // constant by the reaction, as in NEURON.
+            if (sym.kind == SymbolKind::State || sym.kind == SymbolKind::Pool ||
+                sym.kind == SymbolKind::Gate) {
+                cx_.facts.with_dynamics.insert(id);
+                ++sym.writes;
             }
-            cx_.facts.with_dynamics.insert(id);
-            ++sym.writes;
             if (!u.known) {
                 alike = false;
             } else if (!common) {

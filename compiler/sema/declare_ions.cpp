@@ -153,7 +153,10 @@ void apply_name_lists(Context& cx) {
                 std::string hint = closest(n.name, names);
                 if (!hint.empty())
                     msg += "; did you mean '" + hint + "'?";
-                cx.diags.error(n.range, msg);
+                if (cx.strict())
+                    cx.diags.error(n.range, msg);
+                else
+                    cx.diags.warning(n.range, msg + " (ignored, as NEURON does)");
                 continue;
             }
             cx.out.ident_uses[&n] = id;

@@ -2,6 +2,7 @@
 #include "units/parse_unit.hpp"
 
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <string>
 
@@ -151,6 +152,15 @@ private:
             return 0;
         }
         pos_ += static_cast<std::size_t>(end - tmp.c_str());
+        // NEURON's database writes exponents without 'e': "1+8" is 1e8, "1-10" is 1e-10.
+        if (pos_ + 1 < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-') &&
+            std::isdigit(static_cast<unsigned char>(s_[pos_ + 1])) && end[-1] != 'e' &&
+            end[-1] != 'E') {
+            int sign = s_[pos_] == '-' ? -1 : 1;
+            ++pos_;
+            int e = read_digits();
+            v *= std::pow(10.0L, static_cast<long double>(sign * e));
+        }
         return v;
     }
 
