@@ -161,6 +161,19 @@ StimulusId Model::add_stimulus(SectionId id, double x, SEClamp clamp) {
     return StimulusId{static_cast<int32_t>(stimuli_.size() - 1)};
 }
 
+StimulusId Model::add_stimulus(SectionId id, double x, VClamp clamp) {
+    auto& s = checked(id, "VClamp");
+    check_x(fmt::format("section '{}', VClamp", s.name), x);
+    if (!(clamp.rstim > 0) || !(clamp.gain >= 0) || !(clamp.tau1 >= 0) || !(clamp.tau2 >= 0))
+        throw Error(
+            fmt::format("section '{}', VClamp: needs rstim > 0 and gain, tau1, tau2 >= 0", s.name));
+    for (double d : clamp.dur)
+        if (!(d >= 0))
+            throw Error(fmt::format("section '{}', VClamp: durations must be >= 0", s.name));
+    stimuli_.push_back(StimulusSpec{id.index, x, clamp});
+    return StimulusId{static_cast<int32_t>(stimuli_.size() - 1)};
+}
+
 StimulusId Model::add_stimulus(SectionId id, double x, CurrentWaveform w) {
     auto& s = checked(id, "current waveform");
     const std::string where = fmt::format("section '{}', current waveform", s.name);

@@ -63,7 +63,7 @@ void Simulation::Impl::setup_tree_matrix(double time) {
         if (store.mech->compute_currents && store.data.width > 0)
             store.mech->compute_currents(&store.data);
     }
-    stimuli.compute_currents(time, v.data(), rhs.data(), d.data());
+    stimuli.compute_currents(time, options.dt, v.data(), rhs.data(), d.data());
     const int32_t* parent = layout.parent.data();
     const double* a = layout.a.data();
     const double* b = layout.b.data();
@@ -151,7 +151,7 @@ void Simulation::initialize() {
     std::fill(s.v.begin(), s.v.end(), s.options.v_init);
     for (auto& ion : s.ions)
         ion.initialize(s.options.celsius);
-    s.stimuli.initialize();
+    s.stimuli.initialize(s.v.data());
     s.events.clear();
     s.spikes.clear();
     for (auto& det : s.detectors) {
@@ -213,7 +213,7 @@ void Simulation::step() {
         if (store.mech->advance_state && store.data.width > 0)
             store.mech->advance_state(&store.data);
     }
-    s.stimuli.after_solve(s.v.data());
+    s.stimuli.after_solve(s.t, s.options.dt, s.v.data());
     ++s.steps;
     if (s.steps % s.options.sample_every == 0)
         s.record_sample();

@@ -11,12 +11,15 @@
 namespace mech::detail {
 
 struct Stimuli::Item {
-    std::variant<IClamp, SEClamp, CurrentWaveform> source;
+    std::variant<IClamp, SEClamp, VClamp, CurrentWaveform> source;
     int32_t node = 0;
     double scale = 0; // 100/area: nA -> mA/cm2
     double i = 0;     // nA, positive depolarises
     double vc = 0;    // SEClamp command (mV)
     bool on = false;
+    // VClamp: amplifier input e, output vo, measured vi, their values at the step start (..0),
+    // the level's end time tc and the command stim.
+    double e = 0, vo = 0, vi = 0, e0 = 0, vo0 = 0, vi0 = 0, tc = 0, stim = 0;
     std::unique_ptr<double> t_param; // muParser reads t from here (a stable address)
     std::unique_ptr<mu::Parser> parser;
 };
@@ -83,6 +86,24 @@ bool Stimuli::set(std::size_t k, std::string_view name, double value) {
                  : name == "dur3" ? &c->dur3
                  : name == "amp3" ? &c->amp3
                                   : nullptr;
+    } else if (auto* c = std::get_if<VClamp>(&item.source)) {
+        if (name == "rstim" && !(value > 0))
+            return false;
+        const std::string_view levels[] = {"0", "1", "2"};
+        for (int j = 0; j < 3; ++j) {
+            if (name.starts_with("dur") && name.substr(3) == levels[j])
+                target = &c->dur[j];
+            if (name.starts_with("amp") && name.substr(3) == levels[j])
+                target = &c->amp[j];
+        }
+        if (name == "gain")
+            target = &c->gain;
+        else if (name == "rstim")
+            target = &c->rstim;
+        else if (name == "tau1")
+            target = &c->tau1;
+        else if (name == "tau2")
+            target = &c->tau2;
     }
     if (target == nullptr)
         return false;
@@ -90,12 +111,33 @@ bool Stimuli::set(std::size_t k, std::string_view name, double value) {
     return true;
 }
 
-void Stimuli::initialize() {
+void Stimuli::initialize(const double* v) {
     for (auto& item : items_) {
         item.i = 0;
         item.vc = 0;
         item.on = false;
+        item.e = item.e0 = 0;
+        item.vo = item.vo0 = item.vi = item.vi0 = v[item.node];
+        item.tc = item.stim = 0;
     }
+}
+
+// vclmp.mod's icur(): solves its LINEAR block
+//   vi = v + fac*vo - fac*v  (fac = 0),  (1 + t2) vo - t2 vo0 = -gain e,
+//   (1 + t1) vi - (2 + t1) e = stim + t1 (vi0 - e0),  t1 = tau1/dt, t2 = tau2/dt,
+// for (e, vo, vi) and returns (vo - v)/rstim; off (and the memory cleared) once t > tc.
+double Stimuli::vclamp_current(Item& item, double t, double dt, double v) {
+    const auto& c = std::get<VClamp>(item.source);
+    if (t > item.tc) {
+        item.e0 = 0;
+        item.vo0 = 0;
+        return 0;
+    }
+    const double t1 = c.tau1 / dt, t2 = c.tau2 / dt;
+    item.vi = v;
+    item.e = ((1 + t1) * item.vi - item.stim - t1 * (item.vi0 - item.e0)) / (2 + t1);
+    item.vo = (t2 * item.vo0 - c.gain * item.e) / (1 + t2);
+    return (item.vo - v) / c.rstim;
 }
 
 double Stimuli::waveform_at(Item& item, double t) {
@@ -114,7 +156,7 @@ double Stimuli::waveform_at(Item& item, double t) {
     return w.currents[k - 1] + (t - t0) / (t1 - t0) * (w.currents[k] - w.currents[k - 1]);
 }
 
-void Stimuli::compute_currents(double t, const double* v, double* rhs, double* d) {
+void Stimuli::compute_currents(double t, double dt, const double* v, double* rhs, double* d) {
     for (auto& item : items_) {
         double g = 0; // di/dv of the electrode current
         if (const auto* c = std::get_if<IClamp>(&item.source)) {
@@ -134,6 +176,20 @@ void Stimuli::compute_currents(double t, const double* v, double* rhs, double* d
             }
             item.i = item.on ? (item.vc - v[item.node]) / c->rs : 0.0;
             g = item.on ? -1.0 / c->rs : 0.0;
+        } else if (const auto* c = std::get_if<VClamp>(&item.source)) {
+            // vstim(): the level holding t; tc is pushed past the end while the clamp is on.
+            item.tc = 0;
+            for (int j = 0; j < 3; ++j) {
+                item.stim = c->amp[j];
+                item.tc += c->dur[j];
+                if (t < item.tc) {
+                    item.tc += 100;
+                    break;
+                }
+            }
+            const double up = vclamp_current(item, t, dt, v[item.node] + .001);
+            item.i = vclamp_current(item, t, dt, v[item.node]);
+            g = (up - item.i) / .001;
         } else {
             item.i = waveform_at(item, t);
         }
@@ -142,10 +198,17 @@ void Stimuli::compute_currents(double t, const double* v, double* rhs, double* d
     }
 }
 
-void Stimuli::after_solve(const double* v) {
-    for (auto& item : items_)
-        if (const auto* c = std::get_if<SEClamp>(&item.source))
+void Stimuli::after_solve(double t, double dt, const double* v) {
+    for (auto& item : items_) {
+        if (const auto* c = std::get_if<SEClamp>(&item.source)) {
             item.i = item.on ? (item.vc - v[item.node]) / c->rs : 0.0;
+        } else if (std::holds_alternative<VClamp>(item.source)) {
+            item.i = vclamp_current(item, t, dt, v[item.node]);
+            item.e0 = item.e;
+            item.vo0 = item.vo;
+            item.vi0 = item.vi;
+        }
+    }
 }
 
 } // namespace mech::detail

@@ -24,11 +24,11 @@ public:
 
     // `area` is the node's area (um2); `where` names the stimulus for error messages.
     void add(const StimulusSpec& spec, int32_t node, double area, const std::string& where);
-    void initialize();
+    void initialize(const double* v); // after v = v_init
     // Current evaluation at `t` (the step midpoint) with v(t_n).
-    void compute_currents(double t, const double* v, double* rhs, double* d);
-    // After the voltage update (SEClamp's after_cvode `icur`: i from the new v).
-    void after_solve(const double* v);
+    void compute_currents(double t, double dt, const double* v, double* rhs, double* d);
+    // After the voltage update, at t_{n+1} (the clamps' after_cvode blocks: i from the new v).
+    void after_solve(double t, double dt, const double* v);
 
     std::size_t size() const;
     int32_t node(std::size_t k) const;
@@ -40,6 +40,7 @@ public:
 private:
     struct Item;
     double waveform_at(Item& item, double t);
+    static double vclamp_current(Item& item, double t, double dt, double v);
     std::vector<Item> items_;
 };
 

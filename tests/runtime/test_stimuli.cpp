@@ -101,3 +101,63 @@ TEST(Stimuli, WaveformsAreEvaluatedAtTheStepMidpoint) {
 }
 
 } // namespace
+
+namespace {
+
+// Rows k: {k, v, i} printed by NEURON 8.2.2 for an hh soma (40 x 40 um, usetable_hh = 0)
+// clamped at -65, -20, -65 mV for 5, 10, 20 ms.
+struct ClampRow {
+    int k;
+    double v, i;
+};
+
+template <class Clamp>
+void expect_clamp_matches_neuron(const Clamp& clamp, std::initializer_list<ClampRow> rows) {
+    Model model;
+    const SectionId s = model.add_section("soma", {40, 40, 1, 1, 35.4});
+    model.insert(s, "hh");
+    const StimulusId st = model.add_stimulus(s, 0.5, clamp);
+    model.record_v("v", s, 0.5);
+    model.record("i", st, "i");
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{40, 0.025, 6.3, -65});
+    sim.run();
+    for (const auto& row : rows) {
+        EXPECT_NEAR(sim.trace("v")[row.k], row.v, 1e-6) << "row " << row.k;
+        EXPECT_NEAR(sim.trace("i")[row.k], row.i, 1e-6 * (1 + std::fabs(row.i))) << row.k;
+    }
+}
+
+TEST(Stimuli, VClampAsNeuron) {
+    VClamp clamp;
+    clamp.dur[0] = 5;
+    clamp.dur[1] = 10;
+    clamp.dur[2] = 20;
+    clamp.amp[0] = -65;
+    clamp.amp[1] = -20;
+    clamp.amp[2] = -65;
+    expect_clamp_matches_neuron(clamp, {{1, -64.998725046244573, 0.0010826134317767355},
+                                        {200, -64.998699996541291, -0.0014729366994430393},
+                                        {201, -21.732053210044377, 88.46433337319769},
+                                        {202, -20.066290760485565, 4.7209679800688473},
+                                        {240, -19.998501884238983, -54.898664927859052},
+                                        {601, -63.266438522490994, -79.602380501702271},
+                                        {1000, -64.998707047814918, 0.35105475295557653},
+                                        {1400, -64.998700892128014, 0.043303153451063281},
+                                        {1401, -65.019746023682899, 0},
+                                        {1600, -65.557931440596306, 0}});
+}
+
+TEST(Stimuli, SEClampAsNeuron) {
+    SEClamp clamp{1, 5, -65, 10, -20, 20, -65};
+    expect_clamp_matches_neuron(clamp, {{1, -64.999499374320621, -0.00050062567937914082},
+                                        {200, -64.998533465428693, -0.0014665345713069655},
+                                        {201, -50.218583268299348, 30.218583268299348},
+                                        {210, -17.838980127477402, -2.1610198725225978},
+                                        {240, 13.167539848526966, -33.167539848526964},
+                                        {601, -48.865976322876094, -16.134023677123906},
+                                        {1400, -65.027084576268251, 0.027084576268251226},
+                                        {1401, -65.040121011452911, 0},
+                                        {1600, -65.364771858076608, 0}});
+}
+
+} // namespace

@@ -58,7 +58,7 @@ struct PointProcessSpec {
 struct StimulusSpec {
     int section = -1;
     double x = 0.5;
-    std::variant<IClamp, SEClamp, CurrentWaveform> source;
+    std::variant<IClamp, SEClamp, VClamp, CurrentWaveform> source;
 };
 
 // One recorded column. `variable` is "v", a density field "<field>_<suffix>", an ion quantity
@@ -119,6 +119,7 @@ public:
 
     StimulusId add_stimulus(SectionId section, double x, IClamp clamp);
     StimulusId add_stimulus(SectionId section, double x, SEClamp clamp);
+    StimulusId add_stimulus(SectionId section, double x, VClamp clamp);
     StimulusId add_stimulus(SectionId section, double x, CurrentWaveform waveform);
 
     // Recording: each call adds one named column (names unique; "t" is always recorded).

@@ -1,5 +1,6 @@
 // Stimuli built into the runtime as native point sources (not compiled mechanisms):
-// NEURON's IClamp and SEClamp, and a current waveform given as a table or an expression of t.
+// NEURON's IClamp, SEClamp and VClamp, and a current waveform given as a table or an expression of
+// t.
 #pragma once
 
 #include <string>
@@ -26,6 +27,18 @@ struct SEClamp {
     double amp2 = 0;
     double dur3 = 0;
     double amp3 = 0;
+};
+
+// NEURON's VClamp (vclmp.mod): a two-electrode clamp with a control amplifier of gain `gain` and
+// time constant tau1 (tau2 for its output), injecting through rstim. Three levels: amp[j] for
+// dur[j], on from t = 0 until dur[0]+dur[1]+dur[2]. i in nA, positive depolarises.
+struct VClamp {
+    double dur[3] = {0, 0, 0}; // ms
+    double amp[3] = {0, 0, 0}; // mV
+    double gain = 1e5;
+    double rstim = 1;   // MOhm
+    double tau1 = .001; // ms
+    double tau2 = 0;    // ms
 };
 
 // An injected current (nA, positive depolarises) that follows a waveform of t (ms): either a
