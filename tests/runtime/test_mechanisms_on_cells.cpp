@@ -149,3 +149,16 @@ TEST(MechanismsOnCells, ValuesChangedOnALiveSimulation) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(MechanismsOnCells, EmptyModelRunsAndRecordsTime) {
+    Model model;
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{1, 0.25});
+    sim.run();
+    EXPECT_EQ(sim.node_count(), 0u);
+    ASSERT_EQ(sim.trace("t").size(), 5u);
+    EXPECT_DOUBLE_EQ(sim.trace("t").back(), 1.0);
+}
+
+} // namespace
