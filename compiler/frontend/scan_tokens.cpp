@@ -54,9 +54,12 @@ bool scan_tokens(antlr4::CommonTokenStream& tokens, std::string_view original, d
         case L::ERROR_CHAR: {
             std::size_t at = t->getStartIndex();
             unsigned char byte = at < original.size() ? static_cast<unsigned char>(original[at]) : 0;
+            bool continuation = byte >= 0x80 && byte < 0xC0 && at > 0 &&
+                                static_cast<unsigned char>(original[at - 1]) >= 0x80;
+            if (continuation) break; // one report per UTF-8 character, at its first byte
             if (byte >= 0x80)
-                lexical_error(token_start(t, file), fmt::format("unexpected non-ASCII byte 0x{:02X} outside a "
-                                                                "comment",
+                lexical_error(token_start(t, file), fmt::format("unexpected non-ASCII character (byte 0x{:02X}) outside a "
+                                                                "comment; write units and names in ASCII",
                                                                 byte));
             else if (byte < 0x20 || byte == 0x7f)
                 lexical_error(token_start(t, file), fmt::format("unexpected control character 0x{:02X}", byte));
