@@ -119,10 +119,11 @@ TEST(SemaNames, ParameterAssignedWhileRunningWarns) {
     Checked c = check(R"(
 NEURON { SUFFIX d }
 PARAMETER { g = 1 }
+ASSIGNED { x }
 INITIAL { g = 2 }
-BREAKPOINT { g = 3 }
+BREAKPOINT { g = 3  x = g }
 )");
-    EXPECT_TRUE(c.has_warning("5:14: assigning to PARAMETER 'g' outside INITIAL")) << c.dump();
+    EXPECT_TRUE(c.has_warning("6:14: assigning to PARAMETER 'g' outside INITIAL")) << c.dump();
     EXPECT_EQ(c.warnings().size(), 1u) << c.dump();
 }
 
