@@ -79,6 +79,8 @@ void declare_channels(Context& cx) {
                                                    "' has a NONSPECIFIC current and needs a "
                                                    "REVERSAL potential");
         }
+        if (channel.current != kNoSymbol)
+            ++cx.sym(channel.current).writes; // the CHANNEL assigns its current itself
         if (ch->carrier_ion) {
             channel.carrier_ion = ch->carrier_ion->name;
             use_ion_variable(cx, ch->carrier_ion->name, IonRole::Current, true,
