@@ -15,6 +15,11 @@ if [[ "${MECH_WITH_NEURON:-0}" == 1 ]]; then
   packages+=(neuron neuron-dev python3-neuron python3-numpy)
 fi
 
+# Optional extras: clang and its libFuzzer runtime (for scripts/fuzz-frontend.sh).
+if [[ "${MECH_WITH_FUZZ:-0}" == 1 ]]; then
+  packages+=(clang-19 libclang-rt-19-dev)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
