@@ -9,6 +9,7 @@ packages=(
   libmuparser-dev libfmt-dev libtomlplusplus-dev libcli11-dev
   googletest libgtest-dev libbenchmark-dev
   gnuplot-nox
+  neuron   # only for the real-world .mod corpus it ships (/usr/share/nrn/demo/release), read by the front-end tests
 )
 # Optional extras: the NEURON reference simulator (for scripts/make-references.sh and bench/).
 if [[ "${MECH_WITH_NEURON:-0}" == 1 ]]; then
