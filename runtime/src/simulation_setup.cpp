@@ -202,6 +202,8 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
             else
                 for (int32_t j = 0; j < nodes.nseg; ++j)
                     targets.push_back(nodes.first + j);
+            if (a.name == "diam")
+                continue; // geometry: applied by build_tree_layout
             if (a.name == "cm") {
                 if (!(a.value >= 0))
                     throw Error(fmt::format("{}: cm must be >= 0 (got {})", where, a.value));

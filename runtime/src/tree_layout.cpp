@@ -30,6 +30,30 @@ double segment_area(const SectionSpec& s) {
 
 namespace {
 
+// The diameter of each segment: the section's, then any "diam" assignments in order.
+std::vector<double> segment_diameters(const SectionSpec& spec) {
+    const int n = spec.geometry.nseg;
+    std::vector<double> diam(n, spec.geometry.diam);
+    for (const auto& a : spec.assignments) {
+        if (a.name != "diam")
+            continue;
+        if (!(a.value > 0) || !std::isfinite(a.value))
+            throw Error(
+                fmt::format("section '{}': diam must be positive (got {} um)", spec.name, a.value));
+        if (spec.sphere)
+            throw Error(fmt::format("section '{}': set the diameter of a spherical compartment "
+                                    "with add_sphere",
+                                    spec.name));
+        if (!a.x) {
+            std::fill(diam.begin(), diam.end(), a.value);
+            continue;
+        }
+        const auto k = static_cast<int>(std::clamp(*a.x, 0.0, 1.0) * n);
+        diam[std::clamp(k, 0, n - 1)] = a.value;
+    }
+    return diam;
+}
+
 struct Builder {
     const std::vector<SectionSpec>& specs;
     std::vector<std::vector<int>> children;
@@ -57,17 +81,23 @@ struct Builder {
             nodes.first = add_node(-1, segment_area(spec), g.cm, 0, s, true);
             nodes.end0 = nodes.end1 = nodes.first;
         } else {
-            const double rh = half_segment_resistance(g);
-            const double area = segment_area(spec);
+            // Per-segment diameters (NEURON's diam is a range variable): areas and half-segment
+            // resistances follow each segment's own diameter, as in nrn_area_ri.
+            const std::vector<double> diam = segment_diameters(spec);
+            const double dx = g.length / g.nseg;
+            auto half_r = [&](int j) {
+                return g.Ra * (dx / 2) / (std::numbers::pi * diam[j] * diam[j] / 4.0) * 1e-2;
+            };
             int32_t prev = attach;
             for (int j = 0; j < g.nseg; ++j) {
+                const double r = j == 0 ? half_r(0) : half_r(j - 1) + half_r(j);
                 const int32_t n =
-                    add_node(prev, area, g.cm, j == 0 ? 1 / rh : 1 / (2 * rh), s, true);
+                    add_node(prev, std::numbers::pi * diam[j] * dx, g.cm, 1 / r, s, true);
                 if (j == 0)
                     nodes.first = n;
                 prev = n;
             }
-            nodes.end1 = add_node(prev, zero_area, 0, 1 / rh, s, false);
+            nodes.end1 = add_node(prev, zero_area, 0, 1 / half_r(g.nseg - 1), s, false);
         }
         for (int c : children[s])
             place(c, out.node_at(s, specs[c].parent_x));

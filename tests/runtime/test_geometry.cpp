@@ -1,7 +1,8 @@
 // Morphology -> nodes: NEURON's areas and resistances, which node holds x, solver order, cells.
 #include "tree_layout.hpp"
 
-#include "mech/model.hpp"
+#include "mech/mech.hpp"
+#include "test_mechanisms.hpp"
 
 #include <gtest/gtest.h>
 #include <numbers>
@@ -79,6 +80,46 @@ TEST(Geometry, SphereIsOneNodeWithAreaPiDSquared) {
     EXPECT_DOUBLE_EQ(layout.area[0], std::numbers::pi * 400);
     EXPECT_EQ(layout.node_at(s.index, 0.0), 0);
     EXPECT_EQ(layout.node_at(s.index, 1.0), 0);
+}
+
+} // namespace
+
+namespace {
+
+// A section whose segments have different diameters behaves as sections of those diameters
+// joined end to end (the junction node has no membrane, so it only adds the two resistances).
+TEST(Geometry, PerSegmentDiameterEqualsJoinedSections) {
+    const mech::Catalogue cat = [] {
+        mech::Catalogue c;
+        c.add(mech::testing::pas());
+        return c;
+    }();
+    Model tapered;
+    const SectionId t = tapered.add_section("t", {200, 1, 2, 1, 150});
+    tapered.set(t, 0.75, "diam", 3);
+    tapered.insert(t, "pas");
+    tapered.add_stimulus(t, 0.0, IClamp{0.05, 1, 5});
+    tapered.record_v("a", t, 0.25);
+    tapered.record_v("b", t, 0.75);
+
+    Model joined;
+    const SectionId a = joined.add_section("a", {100, 1, 1, 1, 150});
+    const SectionId b = joined.add_section("b", {100, 3, 1, 1, 150});
+    joined.connect(b, a, 1.0);
+    joined.insert(a, "pas");
+    joined.insert(b, "pas");
+    joined.add_stimulus(a, 0.0, IClamp{0.05, 1, 5});
+    joined.record_v("a", a, 0.5);
+    joined.record_v("b", b, 0.5);
+
+    mech::Simulation s1(tapered, cat, mech::SimOptions{10});
+    mech::Simulation s2(joined, cat, mech::SimOptions{10});
+    s1.run();
+    s2.run();
+    for (const char* c : {"a", "b"})
+        for (std::size_t k = 0; k < s1.trace(c).size(); ++k)
+            ASSERT_NEAR(s1.trace(c)[k], s2.trace(c)[k], 1e-9) << c << " " << k;
+    EXPECT_GT(s1.trace("a")[200], -64); // the pulse did something
 }
 
 } // namespace

@@ -105,7 +105,8 @@ public:
     void connect(SectionId child, SectionId parent, double parent_x = 1.0);
     void disconnect(SectionId child);
 
-    // Density mechanisms and values on sections (NEURON-style names, "gnabar_hh", "cm", "ena").
+    // Density mechanisms and values on sections (NEURON-style names: "gnabar_hh", "ena", and the
+    // per-segment geometry "cm" and "diam").
     void insert(SectionId section, std::string mechanism);
     void set(SectionId section, std::string name, double value);
     void set(SectionId section, double x, std::string name, double value);
