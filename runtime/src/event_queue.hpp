@@ -12,8 +12,8 @@ struct Event {
     uint64_t sequence = 0; // ties keep the order in which events were sent
     int32_t store = 0;     // mechanism store of the target
     int32_t instance = 0;
-    double flag = 0;     // 0 for network events, net_send's flag otherwise
-    int64_t weight = -1; // offset into EventQueue::weights, -1 for none
+    double flag = 0;    // 0 for network events, net_send's flag otherwise
+    int64_t weight = 0; // offset into EventQueue::weights (0: the shared zero vector)
 };
 
 class EventQueue {

@@ -213,17 +213,35 @@ void Model::record(std::string column, SectionId id, double x, std::string varia
                         std::move(variable)});
 }
 
+void Model::add_detector(SpikeDetectorSpec spec) {
+    if (spec.name.empty())
+        throw Error("record_spikes: a spike detector needs a name");
+    for (const auto& d : detectors_)
+        if (d.name == spec.name)
+            throw Error(
+                fmt::format("record_spikes: a detector named '{}' already exists", spec.name));
+    detectors_.push_back(std::move(spec));
+}
+
 void Model::record_spikes(std::string name, SectionId id, double x, double threshold) {
     auto& s = checked(id, "record_spikes");
     check_x(fmt::format("section '{}', spike detector '{}'", s.name, name), x);
-    if (name.empty())
-        throw Error("record_spikes: a spike detector needs a name");
-    for (const auto& d : detectors_)
-        if (d.name == name)
-            throw Error(fmt::format("record_spikes: a detector named '{}' already exists", name));
     if (!std::isfinite(threshold))
         throw Error(fmt::format("record_spikes '{}': threshold must be finite", name));
-    detectors_.push_back(SpikeDetectorSpec{std::move(name), id.index, x, threshold});
+    add_detector(SpikeDetectorSpec{std::move(name), id.index, x, threshold, -1});
+}
+
+void Model::record_spikes(std::string name, PointProcessId source) {
+    if (source.index < 0 || source.index >= static_cast<int32_t>(points_.size()))
+        throw Error(fmt::format("record_spikes: invalid point process handle {}", source.index));
+    add_detector(SpikeDetectorSpec{std::move(name), -1, 0, 0, source.index});
+}
+
+PointProcessId Model::add_artificial_cell(std::string mechanism) {
+    if (mechanism.empty())
+        throw Error("add_artificial_cell: empty mechanism name");
+    points_.push_back(PointProcessSpec{std::move(mechanism), -1, 0, {}});
+    return PointProcessId{static_cast<int32_t>(points_.size() - 1)};
 }
 
 void Model::connect_spikes(std::string detector, PointProcessId target, std::vector<double> weight,

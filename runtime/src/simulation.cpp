@@ -22,9 +22,11 @@ void net_send_callback(void* runtime, mech_index_t instance, mech_value_t delay,
         detail::Event{now + delay, 0, ctx->store, instance, flag, sim.delivering_weight});
 }
 
-void net_event_callback(void* runtime, mech_index_t, mech_value_t time) {
+void net_event_callback(void* runtime, mech_index_t instance, mech_value_t time) {
     auto* ctx = static_cast<Simulation::Impl::CallbackContext*>(runtime);
-    ctx->sim->spikes.emplace_back(time, ctx->store);
+    const int32_t det = ctx->sim->source_detector[ctx->store][instance];
+    if (det >= 0)
+        ctx->sim->emit_spike(det, time);
 }
 
 } // namespace
@@ -95,24 +97,29 @@ void Simulation::Impl::deliver_events(double t_limit) {
         const double saved = store.data.t;
         store.data.t = e.t;
         delivering_weight = e.weight;
-        double* weight = e.weight >= 0 ? events.weights.data() + e.weight : nullptr;
-        store.mech->net_receive(&store.data, e.instance, weight, e.flag);
-        delivering_weight = -1;
+        store.mech->net_receive(&store.data, e.instance, events.weights.data() + e.weight, e.flag);
+        delivering_weight = 0;
         store.data.t = saved;
     }
 }
 
+void Simulation::Impl::emit_spike(int32_t index, double time) {
+    SpikeDetector& det = detectors[index];
+    det.times.push_back(time);
+    for (int32_t c : det.targets) {
+        const Connection& con = connections[c];
+        events.push(detail::Event{time + con.delay, 0, con.store, con.instance, 0.0, con.weight});
+    }
+}
+
 void Simulation::Impl::detect_spikes() {
-    for (auto& det : detectors) {
+    for (std::size_t k = 0; k < detectors.size(); ++k) {
+        auto& det = detectors[k];
+        if (det.v == nullptr)
+            continue; // fed by net_event
         const bool above = *det.v >= det.threshold;
-        if (above && !det.above) {
-            det.times.push_back(t);
-            for (int32_t c : det.targets) {
-                const Connection& con = connections[c];
-                events.push(
-                    detail::Event{t + con.delay, 0, con.store, con.instance, 0.0, con.weight});
-            }
-        }
+        if (above && !det.above)
+            emit_spike(static_cast<int32_t>(k), t);
         det.above = above;
     }
 }
@@ -153,10 +160,9 @@ void Simulation::initialize() {
         ion.initialize(s.options.celsius);
     s.stimuli.initialize(s.v.data());
     s.events.clear();
-    s.spikes.clear();
     for (auto& det : s.detectors) {
         det.times.clear();
-        det.above = s.options.v_init >= det.threshold;
+        det.above = det.v != nullptr && s.options.v_init >= det.threshold;
     }
     if (!s.initialized)
         for (const auto& e : s.pending_events)

@@ -10,6 +10,7 @@
 
 #include "mech/simulation.hpp"
 
+#include <array>
 #include <span>
 #include <string>
 #include <vector>
@@ -38,9 +39,8 @@ struct Simulation::Impl {
     std::vector<std::pair<int32_t, int32_t>> point_instance; // point process -> (store, instance)
 
     detail::EventQueue events;
-    std::vector<detail::Event> pending_events;      // queued before the first initialize()
-    int64_t delivering_weight = -1;                 // weight of the event being delivered
-    std::vector<std::pair<double, int32_t>> spikes; // net_event: (time, store)
+    std::vector<detail::Event> pending_events; // queued before the first initialize()
+    int64_t delivering_weight = -1;            // weight of the event being delivered
 
     struct SpikeDetector {
         std::string name;
@@ -58,6 +58,8 @@ struct Simulation::Impl {
     };
     std::vector<Connection> connections;
     std::vector<SpikeDetector> detectors;
+    std::vector<std::vector<int32_t>> source_detector; // per store, per instance: detector or -1
+    std::array<double, 1> dummy_v{}, dummy_rhs{}, dummy_d{}; // the node artificial cells see
 
     std::vector<std::string> columns;   // "t" first
     std::vector<const double*> sources; // what each column samples
@@ -73,6 +75,8 @@ struct Simulation::Impl {
     // Appends a zero-padded copy of `weight` to the event weights; returns its offset.
     int64_t store_weight(int32_t store, std::span<const double> weight, const std::string& where);
     void detect_spikes();
+    // A spike of detector `det` at time t: recorded and sent along its connections.
+    void emit_spike(int32_t det, double t);
     void record_sample();
     [[noreturn]] void report_blow_up(std::size_t node) const;
     // Address of a quantity at (section, x), for probes and value(); throws if unknown there.

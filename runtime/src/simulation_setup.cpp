@@ -96,8 +96,9 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
     }
     std::vector<std::pair<int32_t, int32_t>> point_node; // point process -> (store, node)
     for (const auto& p : model.point_processes()) {
-        const auto where =
-            fmt::format("point process {} on section '{}'", p.mechanism, secs[p.section].name);
+        const auto where = p.section < 0 ? fmt::format("artificial cell {}", p.mechanism)
+                                         : fmt::format("point process {} on section '{}'",
+                                                       p.mechanism, secs[p.section].name);
         const mech_mechanism* m = catalogue.find(p.mechanism);
         if (m == nullptr) {
             try {
@@ -109,8 +110,15 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
         if (m->kind == MECH_KIND_DENSITY)
             throw Error(fmt::format("{}: '{}' is a density mechanism; insert it into a section",
                                     where, p.mechanism));
+        if (p.section < 0 && m->kind != MECH_KIND_ARTIFICIAL)
+            throw Error(fmt::format("{}: '{}' is a point process, not an artificial cell; give "
+                                    "it a location with add_point_process",
+                                    where, p.mechanism));
+        if (m->kind == MECH_KIND_ARTIFICIAL && m->n_ions > 0)
+            throw Error(fmt::format("{}: an artificial cell cannot use ions", where));
         auto& store = store_for(*m);
-        const int32_t node = layout.node_at(p.section, p.x);
+        // Artificial cells sit on no node: they all see one private dummy node (index 0).
+        const int32_t node = m->kind == MECH_KIND_ARTIFICIAL ? 0 : layout.node_at(p.section, p.x);
         store.node.push_back(node);
         point_node.emplace_back(store_of[p.mechanism], node);
     }
@@ -121,7 +129,7 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
         std::stable_sort(store.node.begin(), store.node.end());
         store.allocate();
         store.scale.assign(store.node.size(), 1.0);
-        if (store.is_point())
+        if (store.mech->kind == MECH_KIND_POINT)
             for (std::size_t i = 0; i < store.node.size(); ++i)
                 store.scale[i] = 100.0 / layout.area[store.node[i]];
     }
@@ -267,8 +275,10 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
         auto [s, inst] = point_instance[p];
         auto& store = stores[s];
         for (const auto& a : pps[p].assignments) {
-            const auto where = fmt::format("point process {} on section '{}'", pps[p].mechanism,
-                                           secs[pps[p].section].name);
+            const auto where = pps[p].section < 0
+                                   ? fmt::format("artificial cell {}", pps[p].mechanism)
+                                   : fmt::format("point process {} on section '{}'",
+                                                 pps[p].mechanism, secs[pps[p].section].name);
             const int k = find_field(*store.mech, a.name);
             if (k < 0) {
                 std::string fields;
@@ -316,9 +326,10 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
         data.dt = options.dt;
         data.celsius = options.celsius;
         data.node_index = store.node.data();
-        data.vec_v = v.data();
-        data.vec_rhs = rhs.data();
-        data.vec_d = d.data();
+        const bool artificial = store.mech->kind == MECH_KIND_ARTIFICIAL;
+        data.vec_v = artificial ? dummy_v.data() : v.data();
+        data.vec_rhs = artificial ? dummy_rhs.data() : rhs.data();
+        data.vec_d = artificial ? dummy_d.data() : d.data();
         data.scale = store.scale.data();
         data.field = store.field.data();
         data.global = store.globals.data();
@@ -335,9 +346,26 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
     }
 
     // Probes.
-    for (const auto& det : model.spike_detectors())
-        detectors.push_back(SpikeDetector{
-            det.name, &v[layout.node_at(det.section, det.x)], det.threshold, false, {}, {}});
+    // Offset 0 of the event weights is a zero vector, for self-events sent outside NET_RECEIVE.
+    int32_t max_args = 1;
+    for (const auto& store : stores)
+        max_args = std::max(max_args, store.mech->n_net_receive_args);
+    events.weights.assign(static_cast<std::size_t>(max_args), 0.0);
+
+    source_detector.resize(stores.size());
+    for (std::size_t s = 0; s < stores.size(); ++s)
+        source_detector[s].assign(stores[s].node.size(), -1);
+    for (const auto& det : model.spike_detectors()) {
+        const auto index = static_cast<int32_t>(detectors.size());
+        if (det.point_process >= 0) {
+            const auto [s, inst] = point_instance[det.point_process];
+            source_detector[s][inst] = index;
+            detectors.push_back(SpikeDetector{det.name, nullptr, 0, false, {}, {}});
+        } else {
+            detectors.push_back(SpikeDetector{
+                det.name, &v[layout.node_at(det.section, det.x)], det.threshold, false, {}, {}});
+        }
+    }
 
     for (const auto& c : model.connections()) {
         const auto [store, instance] = point_instance[c.target];

@@ -140,3 +140,21 @@ TEST(Errors, Connections) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Errors, ArtificialCells) {
+    const mech::Catalogue cat = mech::testing::catalogue();
+    {
+        mech::Model model;
+        model.add_artificial_cell("ExpSyn");
+        EXPECT_ERROR(mech::Simulation(model, cat), "not an artificial cell");
+    }
+    {
+        mech::Model model;
+        model.add_artificial_cell("NetStimm");
+        EXPECT_ERROR(mech::Simulation(model, cat), "artificial cell NetStimm: unknown mechanism");
+    }
+}
+
+} // namespace

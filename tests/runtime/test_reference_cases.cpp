@@ -193,7 +193,9 @@ namespace {
 
 // A6: the A5 cell with an ExpSyn (tau 2 ms, e 0) at dend(0.5) receiving weight-1 events at
 // 21, 26, 31, 36, 41 ms (NetStim at 20, 25, ... through a 1 ms NetCon), IClamp amp 0.
-TEST(ReferenceCases, A6ExpSynEvents) {
+// The A6 model; the ExpSyn's events come from `drive`.
+template <class Drive>
+void run_a6(Drive drive) {
     const Csv ref = mech::testing::read_csv(mech::testing::reference_path("A6_expsyn_netstim.csv"));
     Model model;
     const SectionId soma = model.add_section("soma", {40, 40, 1, 1, 35.4});
@@ -209,13 +211,41 @@ TEST(ReferenceCases, A6ExpSynEvents) {
     model.set(syn, "e", 0);
     model.record("i_syn", syn, "i");
     model.record("g_syn", syn, "g");
+    auto after_build = drive(model, syn);
     Simulation sim(model, mech::testing::catalogue(), SimOptions{80, 0.025, 6.3, -65, 1});
-    for (double t : {21.0, 26.0, 31.0, 36.0, 41.0})
-        sim.queue_event(syn, t, std::vector<double>{1.0});
+    after_build(sim);
     sim.run();
     expect_same_spikes(sim, ref, "v_soma");
     for (const char* c : {"v_soma", "v_dend_0.5", "i_syn", "g_syn"})
         EXPECT_LE(max_abs_diff(sim.trace(c), ref[c]), 1e-4) << c;
+}
+
+TEST(ReferenceCases, A6ExpSynQueuedEvents) {
+    run_a6([](Model&, PointProcessId syn) {
+        return [syn](Simulation& sim) {
+            for (double t : {21.0, 26.0, 31.0, 36.0, 41.0})
+                sim.queue_event(syn, t, std::vector<double>{1.0});
+        };
+    });
+}
+
+// As NEURON ran it: an artificial cell (NetStim, noise 0) and a NetCon with delay 1 ms.
+TEST(ReferenceCases, A6ExpSynDrivenByAnArtificialCell) {
+    std::vector<double> stim_spikes;
+    run_a6([&](Model& model, PointProcessId syn) {
+        const PointProcessId stim = model.add_artificial_cell("RegularStim");
+        model.set(stim, "interval", 5);
+        model.set(stim, "number", 5);
+        model.set(stim, "start", 20);
+        model.record_spikes("stim", stim);
+        model.connect_spikes("stim", syn, {1.0}, 1.0);
+        return [&](Simulation& sim) {
+            sim.run();
+            const auto s = sim.spikes("stim");
+            stim_spikes.assign(s.begin(), s.end());
+        };
+    });
+    EXPECT_EQ(stim_spikes, (std::vector<double>{20, 25, 30, 35, 40}));
 }
 
 } // namespace

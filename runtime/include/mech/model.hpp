@@ -50,7 +50,7 @@ struct SectionSpec {
 
 struct PointProcessSpec {
     std::string mechanism;
-    int section = -1;
+    int section = -1; // -1 for an artificial cell
     double x = 0.5;
     std::vector<Assignment> assignments; // field names without suffix
 };
@@ -65,11 +65,14 @@ struct StimulusSpec {
 // ("ina", "ena", "cai", "cao"), a point-process field, or a stimulus quantity ("i", "vc").
 // A spike detector: upward crossings of `threshold` by v at (section, x), as a NEURON NetCon
 // watching that voltage sees them.
+// Or, when `point_process` >= 0, the spikes that point process emits with net_event (an
+// artificial cell such as NetStim, or a WATCH-based integrate-and-fire process).
 struct SpikeDetectorSpec {
     std::string name;
     int section = -1;
     double x = 0.5;
     double threshold = 10; // mV (NetCon's default)
+    int point_process = -1;
 };
 
 // A NetCon from a spike detector to a point process: each spike at t_s is delivered to the
@@ -116,6 +119,8 @@ public:
 
     // Point processes: x in [0, 1]; the process sits on the node holding x.
     PointProcessId add_point_process(SectionId section, double x, std::string mechanism);
+    // An ARTIFICIAL_CELL mechanism (NetStim, IntFire...): event-driven, on no section.
+    PointProcessId add_artificial_cell(std::string mechanism);
     void set(PointProcessId process, std::string field, double value);
 
     StimulusId add_stimulus(SectionId section, double x, IClamp clamp);
@@ -131,6 +136,8 @@ public:
     // Spike times: a crossing is seen at the first step start t_n with v(t_n) >= threshold
     // after a v below it, and reported as t_n (NEURON's fixed-step NetCon detection).
     void record_spikes(std::string name, SectionId section, double x, double threshold = 10);
+    // A named spike source for the net_event calls of a point process or artificial cell.
+    void record_spikes(std::string name, PointProcessId source);
     // NetCon: spikes of the detector `detector` (made by record_spikes) reach `target` after
     // `delay` ms (>= 0) with `weight` (at most the target's NET_RECEIVE argument count).
     void connect_spikes(std::string detector, PointProcessId target, std::vector<double> weight,
@@ -151,6 +158,7 @@ public:
 private:
     SectionSpec& checked(SectionId id, const char* what);
     void add_probe(ProbeSpec probe);
+    void add_detector(SpikeDetectorSpec spec);
 
     std::vector<SectionSpec> sections_;
     std::vector<PointProcessSpec> points_;

@@ -10,6 +10,7 @@ Catalogue catalogue() {
     c.add(expsyn());
     c.add(exp2syn());
     c.add(cadecay());
+    c.add(regular_stim());
     return c;
 }
 
