@@ -30,6 +30,36 @@ std::string field_list(const mech_mechanism& m) {
     return out.empty() ? "none" : out;
 }
 
+// Splits "<field>_<mechanism>" against the candidate mechanisms: the longest mechanism name that
+// ends `name` and has that field wins (so "g_b_hh" finds field g of "b_hh" even where "hh" is
+// inserted too). Returns (candidate, field), or (-1, -1) when no candidate's name ends `name`.
+std::pair<int, int> split_density_name(const std::vector<const mech_mechanism*>& candidates,
+                                       std::string_view name, const std::string& where) {
+    int best = -1, best_field = -1, longest_named = -1;
+    std::size_t best_len = 0, longest_len = 0;
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+        const std::string suffix = std::string("_") + candidates[c]->name;
+        if (name.size() <= suffix.size() || !name.ends_with(suffix))
+            continue;
+        if (suffix.size() > longest_len) {
+            longest_len = suffix.size();
+            longest_named = static_cast<int>(c);
+        }
+        const int k = find_field(*candidates[c], name.substr(0, name.size() - suffix.size()));
+        if (k >= 0 && suffix.size() > best_len) {
+            best = static_cast<int>(c);
+            best_field = k;
+            best_len = suffix.size();
+        }
+    }
+    if (best < 0 && longest_named >= 0) {
+        const mech_mechanism& m = *candidates[longest_named];
+        throw Error(fmt::format("{}: mechanism '{}' has no field '{}' (it has: {})", where, m.name,
+                                name.substr(0, name.size() - longest_len), field_list(m)));
+    }
+    return {best, best_field};
+}
+
 // An ion quantity name ("ena", "ina", "nai", "nao") -> (ion, which), or nullopt.
 struct IonQuantity {
     int species = -1;
@@ -238,23 +268,16 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
                 }
                 continue;
             }
-            bool found = false;
-            for (const auto& mname : sec.mechanisms) {
-                const std::string suffix = "_" + mname;
-                if (a.name.size() <= suffix.size() ||
-                    a.name.compare(a.name.size() - suffix.size(), suffix.size(), suffix) != 0)
-                    continue;
-                auto& store = stores[store_of[mname]];
-                const std::string field = a.name.substr(0, a.name.size() - suffix.size());
-                const int k = find_field(*store.mech, field);
-                if (k < 0)
-                    throw Error(fmt::format("{}: mechanism '{}' has no field '{}' (it has: {})",
-                                            where, mname, field, field_list(*store.mech)));
+            std::vector<const mech_mechanism*> candidates;
+            for (const auto& mname : sec.mechanisms)
+                candidates.push_back(stores[store_of[mname]].mech);
+            const auto [c, k] = split_density_name(candidates, a.name, where);
+            const bool found = c >= 0;
+            if (found) {
+                auto& store = stores[store_of[sec.mechanisms[c]]];
                 check_limits(store.mech->fields[k], a.value, where);
                 for (int32_t node : targets)
                     store.field[k][store.instance_at(node)] = a.value;
-                found = true;
-                break;
             }
             if (!found) {
                 std::string inserted;
@@ -416,26 +439,22 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
 Simulation::Impl::FieldRef Simulation::Impl::density_field(int section, double x,
                                                            std::string_view name) const {
     const int32_t node = layout.segment_node(section, x);
+    std::vector<const mech_mechanism*> candidates;
+    std::vector<std::pair<int32_t, int32_t>> where_found; // (store, instance)
     for (std::size_t s = 0; s < stores.size(); ++s) {
-        const auto& store = stores[s];
-        if (store.is_point())
+        if (stores[s].is_point())
             continue;
-        const std::string suffix = std::string("_") + store.mech->name;
-        if (name.size() <= suffix.size() || !name.ends_with(suffix))
-            continue;
-        const int32_t inst = store.instance_at(node);
+        const int32_t inst = stores[s].instance_at(node);
         if (inst < 0)
             continue;
-        const auto field = name.substr(0, name.size() - suffix.size());
-        const int k = find_field(*store.mech, field);
-        if (k < 0)
-            throw Error(fmt::format("section '{}' at x = {}: mechanism '{}' has no field '{}' (it "
-                                    "has: {})",
-                                    section_names[section], x, store.mech->name, field,
-                                    field_list(*store.mech)));
-        return FieldRef{static_cast<int32_t>(s), k, inst};
+        candidates.push_back(stores[s].mech);
+        where_found.emplace_back(static_cast<int32_t>(s), inst);
     }
-    return {};
+    const auto where = fmt::format("section '{}' at x = {}", section_names[section], x);
+    const auto [c, k] = split_density_name(candidates, name, where);
+    if (c < 0)
+        return {};
+    return FieldRef{where_found[c].first, k, where_found[c].second};
 }
 
 int64_t Simulation::Impl::store_weight(int32_t store, std::span<const double> weight,

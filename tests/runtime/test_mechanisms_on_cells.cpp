@@ -162,3 +162,27 @@ TEST(MechanismsOnCells, EmptyModelRunsAndRecordsTime) {
 }
 
 } // namespace
+
+namespace {
+
+// "g_b_pas" must reach field g of a mechanism named "b_pas", even where "pas" is inserted too.
+TEST(MechanismsOnCells, SuffixesThatEndOtherSuffixes) {
+    static const mech_mechanism b_pas = [] {
+        mech_mechanism m = *mech::testing::pas();
+        m.name = "b_pas";
+        return m;
+    }();
+    Catalogue cat = mech::testing::catalogue();
+    cat.add(&b_pas);
+    Model model;
+    const SectionId s = model.add_section("soma");
+    model.insert(s, "pas");
+    model.insert(s, "b_pas");
+    model.set(s, "g_b_pas", 0.002);
+    model.set(s, "g_pas", 0.003);
+    Simulation sim(model, cat);
+    EXPECT_EQ(sim.value(s, 0.5, "g_b_pas"), 0.002);
+    EXPECT_EQ(sim.value(s, 0.5, "g_pas"), 0.003);
+}
+
+} // namespace
