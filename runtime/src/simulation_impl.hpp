@@ -69,7 +69,8 @@ struct Simulation::Impl {
     int64_t steps = 0;
     bool initialized = false;
 
-    void setup(const Model& model, const Catalogue& catalogue);
+    void setup(const Model& model, const Catalogue& catalogue); // simulation_setup.cpp
+    void wire(const Model& model); // simulation_wiring.cpp: stimuli, probes, detectors, connections
     void setup_tree_matrix(double time);
     void deliver_events(double t_limit);
     // Appends a zero-padded copy of `weight` to the event weights; returns its offset.

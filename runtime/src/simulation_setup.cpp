@@ -1,88 +1,22 @@
-// Resolves a Model against a Catalogue: nodes, mechanism instances (sorted by node), ions,
-// user values (checked against declared limits), stimuli and probes -> plain arrays and pointers.
+// Resolves a Model against a Catalogue, first half: nodes, mechanism instances (sorted by node),
+// ions, user values (checked against declared limits) and the kernels' argument blocks.
 #include "simulation_impl.hpp"
 
 #include "mech/error.hpp"
+#include "name_lookup.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
-#include <set>
 
 namespace mech {
 
+using detail::check_limits;
 using detail::IonSpecies;
 using detail::MechanismStore;
-
-namespace {
-
-void check_limits(const mech_field_info& f, double value, const std::string& where) {
-    if (f.role == MECH_FIELD_PARAMETER && (value < f.lower_limit || value > f.upper_limit))
-        throw Error(fmt::format("{}: {} = {} is outside its declared limits <{}, {}>", where,
-                                f.name, value, f.lower_limit, f.upper_limit));
-}
-
-std::string field_list(const mech_mechanism& m) {
-    std::string out;
-    for (int k = 0; k < m.n_fields; ++k)
-        out += fmt::format("{}{}_{}", k ? ", " : "", m.fields[k].name, m.name);
-    return out.empty() ? "none" : out;
-}
-
-// Splits "<field>_<mechanism>" against the candidate mechanisms: the longest mechanism name that
-// ends `name` and has that field wins (so "g_b_hh" finds field g of "b_hh" even where "hh" is
-// inserted too). Returns (candidate, field), or (-1, -1) when no candidate's name ends `name`.
-std::pair<int, int> split_density_name(const std::vector<const mech_mechanism*>& candidates,
-                                       std::string_view name, const std::string& where) {
-    int best = -1, best_field = -1, longest_named = -1;
-    std::size_t best_len = 0, longest_len = 0;
-    for (std::size_t c = 0; c < candidates.size(); ++c) {
-        const std::string suffix = std::string("_") + candidates[c]->name;
-        if (name.size() <= suffix.size() || !name.ends_with(suffix))
-            continue;
-        if (suffix.size() > longest_len) {
-            longest_len = suffix.size();
-            longest_named = static_cast<int>(c);
-        }
-        const int k = find_field(*candidates[c], name.substr(0, name.size() - suffix.size()));
-        if (k >= 0 && suffix.size() > best_len) {
-            best = static_cast<int>(c);
-            best_field = k;
-            best_len = suffix.size();
-        }
-    }
-    if (best < 0 && longest_named >= 0) {
-        const mech_mechanism& m = *candidates[longest_named];
-        throw Error(fmt::format("{}: mechanism '{}' has no field '{}' (it has: {})", where, m.name,
-                                name.substr(0, name.size() - longest_len), field_list(m)));
-    }
-    return {best, best_field};
-}
-
-// An ion quantity name ("ena", "ina", "nai", "nao") -> (ion, which), or nullopt.
-struct IonQuantity {
-    int species = -1;
-    char which = 0; // 'e', 'i' (current), 'c' (internal), 'o' (external)
-};
-
-IonQuantity parse_ion_quantity(const std::vector<IonSpecies>& ions, std::string_view name) {
-    for (std::size_t s = 0; s < ions.size(); ++s) {
-        const std::string& ion = ions[s].name;
-        const auto sp = static_cast<int>(s);
-        if (name == "e" + ion)
-            return {sp, 'e'};
-        if (name == "i" + ion)
-            return {sp, 'i'};
-        if (name == ion + "i")
-            return {sp, 'c'};
-        if (name == ion + "o")
-            return {sp, 'o'};
-    }
-    return {};
-}
-
-} // namespace
+using detail::parse_ion_quantity;
+using detail::split_density_name;
 
 void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
     const auto& secs = model.sections();
@@ -361,141 +295,7 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
         initial_values.push_back(store.values);
     }
 
-    const auto& stims = model.stimuli();
-    for (std::size_t k = 0; k < stims.size(); ++k) {
-        const int32_t node = layout.node_at(stims[k].section, stims[k].x);
-        stimuli.add(stims[k], node, layout.area[node],
-                    fmt::format("stimulus {} on section '{}'", k, secs[stims[k].section].name));
-    }
-
-    // Probes.
-    // Offset 0 of the event weights is a zero vector, for self-events sent outside NET_RECEIVE.
-    int32_t max_args = 1;
-    for (const auto& store : stores)
-        max_args = std::max(max_args, store.mech->n_net_receive_args);
-    events.weights.assign(static_cast<std::size_t>(max_args), 0.0);
-
-    source_detector.resize(stores.size());
-    for (std::size_t s = 0; s < stores.size(); ++s)
-        source_detector[s].assign(stores[s].node.size(), -1);
-    for (const auto& det : model.spike_detectors()) {
-        const auto index = static_cast<int32_t>(detectors.size());
-        if (det.point_process >= 0) {
-            const auto [s, inst] = point_instance[det.point_process];
-            source_detector[s][inst] = index;
-            detectors.push_back(SpikeDetector{det.name, nullptr, 0, false, {}, {}});
-        } else {
-            detectors.push_back(SpikeDetector{
-                det.name, &v[layout.node_at(det.section, det.x)], det.threshold, false, {}, {}});
-        }
-    }
-
-    for (const auto& c : model.connections()) {
-        const auto [store, instance] = point_instance[c.target];
-        const auto where =
-            fmt::format("connection from '{}' to {}", c.detector, stores[store].mech->name);
-        if (!stores[store].mech->net_receive)
-            throw Error(fmt::format("{}: {} has no NET_RECEIVE block, so it cannot receive "
-                                    "events",
-                                    where, stores[store].mech->name));
-        const int64_t weight = store_weight(store, c.weight, where);
-        for (auto& det : detectors)
-            if (det.name == c.detector)
-                det.targets.push_back(static_cast<int32_t>(connections.size()));
-        connections.push_back(Connection{store, instance, weight, c.delay});
-    }
-
-    columns.push_back("t");
-    sources.push_back(&t);
-    for (const auto& p : model.probes()) {
-        const double* src = nullptr;
-        switch (p.target) {
-        case ProbeSpec::Target::Location:
-            src = location_variable(p.index, p.x, p.variable);
-            break;
-        case ProbeSpec::Target::PointProcess: {
-            auto [s, inst] = point_instance[p.index];
-            const int k = find_field(*stores[s].mech, p.variable);
-            if (k < 0)
-                throw Error(fmt::format("record '{}': point process {} has no field '{}'", p.column,
-                                        stores[s].mech->name, p.variable));
-            src = &stores[s].field[k][inst];
-            break;
-        }
-        case ProbeSpec::Target::Stimulus:
-            src = stimuli.variable(p.index, p.variable);
-            if (src == nullptr)
-                throw Error(fmt::format("record '{}': stimulus {} has no quantity '{}' (use "
-                                        "\"i\", or \"vc\" for SEClamp)",
-                                        p.column, p.index, p.variable));
-            break;
-        }
-        columns.push_back(p.column);
-        sources.push_back(src);
-    }
-    samples.resize(columns.size());
-}
-
-Simulation::Impl::FieldRef Simulation::Impl::density_field(int section, double x,
-                                                           std::string_view name) const {
-    const int32_t node = layout.segment_node(section, x);
-    std::vector<const mech_mechanism*> candidates;
-    std::vector<std::pair<int32_t, int32_t>> where_found; // (store, instance)
-    for (std::size_t s = 0; s < stores.size(); ++s) {
-        if (stores[s].is_point())
-            continue;
-        const int32_t inst = stores[s].instance_at(node);
-        if (inst < 0)
-            continue;
-        candidates.push_back(stores[s].mech);
-        where_found.emplace_back(static_cast<int32_t>(s), inst);
-    }
-    const auto where = fmt::format("section '{}' at x = {}", section_names[section], x);
-    const auto [c, k] = split_density_name(candidates, name, where);
-    if (c < 0)
-        return {};
-    return FieldRef{where_found[c].first, k, where_found[c].second};
-}
-
-int64_t Simulation::Impl::store_weight(int32_t store, std::span<const double> weight,
-                                       const std::string& where) {
-    const auto n_args = static_cast<std::size_t>(stores[store].mech->n_net_receive_args);
-    if (weight.size() > n_args)
-        throw Error(fmt::format("{}: {} takes {} weight value(s), got {}", where,
-                                stores[store].mech->name, n_args, weight.size()));
-    const auto offset = static_cast<int64_t>(events.weights.size());
-    events.weights.insert(events.weights.end(), weight.begin(), weight.end());
-    events.weights.resize(offset + std::max<std::size_t>(n_args, 1), 0.0);
-    return offset;
-}
-
-const double* Simulation::Impl::location_variable(int section, double x,
-                                                  std::string_view name) const {
-    const auto where = fmt::format("section '{}' at x = {}", section_names[section], x);
-    if (name == "v")
-        return &v[layout.node_at(section, x)];
-    const int32_t node = layout.segment_node(section, x);
-    if (auto q = parse_ion_quantity(ions, name); q.species >= 0) {
-        const IonSpecies& sp = ions[q.species];
-        const int32_t slot = sp.slot_of(node);
-        if (slot < 0)
-            throw Error(fmt::format("{}: no mechanism here uses ion {}", where, sp.name));
-        switch (q.which) {
-        case 'e':
-            return &sp.reversal[slot];
-        case 'i':
-            return &sp.current[slot];
-        case 'c':
-            return &sp.internal[slot];
-        default:
-            return &sp.external[slot];
-        }
-    }
-    if (const FieldRef f = density_field(section, x, name); f.store >= 0)
-        return &stores[f.store].field[f.field][f.instance];
-    throw Error(fmt::format("{}: nothing called '{}' to record (use v, <field>_<mechanism> of an "
-                            "inserted mechanism, or an ion quantity such as ina, ena, cai)",
-                            where, name));
+    wire(model);
 }
 
 } // namespace mech
