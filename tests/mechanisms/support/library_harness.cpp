@@ -135,10 +135,13 @@ void Instance::currents() {
 }
 
 void Instance::step() {
-    const double dt = store_.data()->dt;
-    store_.data()->t = t_ + dt / 2;
+    store_.data()->t = t_ + store_.data()->dt / 2;
     currents();
-    t_ += dt;
+    advance();
+}
+
+void Instance::advance() {
+    t_ += store_.data()->dt;
     store_.data()->t = t_;
     if (mechanism_->advance_state)
         mechanism_->advance_state(store_.data());

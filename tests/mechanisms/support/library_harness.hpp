@@ -45,6 +45,8 @@ public:
     void init();
     // One fixed step: currents at t + dt/2 (accumulators cleared first), then states to t + dt.
     void step();
+    // The second half of a step alone: states from t to t + dt (after currents()).
+    void advance();
     void steps(int n);
     // Currents alone at the present state (accumulators cleared first), as stage 2 of a step.
     void currents();
