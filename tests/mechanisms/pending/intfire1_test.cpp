@@ -1,5 +1,5 @@
 // IntFire1 event by event: integration, exact decay between events, firing, refractoriness.
-// Pending: built but not registered with ctest until sema accepts `flag` in NET_RECEIVE.
+// Pending: built but not registered with ctest until lowering gives `flag` storage.
 #include "library_harness.hpp"
 
 #include <gtest/gtest.h>
