@@ -85,7 +85,15 @@ typedef struct mech_ion_view {
 } mech_ion_view;
 
 /* Everything the kernels of one mechanism need, for all its instances on one
- * thread. The runtime owns every array; the kernels read and write them. */
+ * thread. The runtime owns every array; the kernels read and write them.
+ *
+ * Guarantees the code generator relies on (the runtime must keep them):
+ *  - distinct arrays never overlap: each field[k], vec_v / vec_rhs / vec_d, every ion
+ *    array and every index array is its own block of memory;
+ *  - for density mechanisms node_index and each ion view's index are one-to-one (at most
+ *    one instance per node), so their scatters can be vectorised; point processes may
+ *    share a node and are accumulated in instance order;
+ *  - for density mechanisms `scale` is not read and may be null. */
 typedef struct mech_instance_data {
     mech_index_t width;             /* number of instances */
     mech_value_t t;                 /* time at which the kernel is called (ms) */
