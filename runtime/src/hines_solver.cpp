@@ -6,8 +6,13 @@ namespace mech::detail {
 
 void solve_tree(std::span<const int32_t> parent, std::span<const double> a,
                 std::span<const double> b, std::span<double> d, std::span<double> rhs) {
-    const auto n = static_cast<int64_t>(parent.size());
-    for (int64_t i = n - 1; i >= 0; --i) {
+    solve_tree(parent, a, b, d, rhs, 0, static_cast<int64_t>(parent.size()));
+}
+
+void solve_tree(std::span<const int32_t> parent, std::span<const double> a,
+                std::span<const double> b, std::span<double> d, std::span<double> rhs,
+                int64_t begin, int64_t end) {
+    for (int64_t i = end - 1; i >= begin; --i) {
         const int32_t p = parent[i];
         if (p < 0)
             continue;
@@ -15,7 +20,7 @@ void solve_tree(std::span<const int32_t> parent, std::span<const double> a,
         d[p] -= f * b[i];
         rhs[p] -= f * rhs[i];
     }
-    for (int64_t i = 0; i < n; ++i) {
+    for (int64_t i = begin; i < end; ++i) {
         const int32_t p = parent[i];
         if (p >= 0)
             rhs[i] -= b[i] * rhs[p];

@@ -11,5 +11,9 @@ namespace mech::detail {
 // parent[i] < i for every non-root node; roots have parent -1. d is overwritten.
 void solve_tree(std::span<const int32_t> parent, std::span<const double> a,
                 std::span<const double> b, std::span<double> d, std::span<double> rhs);
+// The same on the nodes [begin, end) only: a union of whole trees (parents index the full arrays).
+void solve_tree(std::span<const int32_t> parent, std::span<const double> a,
+                std::span<const double> b, std::span<double> d, std::span<double> rhs,
+                int64_t begin, int64_t end);
 
 } // namespace mech::detail

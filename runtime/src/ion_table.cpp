@@ -63,11 +63,11 @@ void IonSpecies::initialize(double celsius) {
     }
 }
 
-void IonSpecies::begin_step(double celsius) {
-    std::fill(current.begin(), current.end(), 0.0);
-    std::fill(conductance.begin(), conductance.end(), 0.0);
+void IonSpecies::begin_step(double celsius, int32_t begin, int32_t end) {
+    std::fill(current.begin() + begin, current.begin() + end, 0.0);
+    std::fill(conductance.begin() + begin, conductance.begin() + end, 0.0);
     if (nernst_each_step())
-        for (std::size_t s = 0; s < node.size(); ++s)
+        for (int32_t s = begin; s < end; ++s)
             reversal[s] = nernst(internal[s], external[s], valence, celsius);
 }
 

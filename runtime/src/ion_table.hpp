@@ -36,7 +36,8 @@ struct IonSpecies {
     int32_t slot_of(int32_t node) const; // -1 if the ion is absent there
     void allocate();                     // sizes the arrays from `node`, fills init values
     void initialize(double celsius);
-    void begin_step(double celsius); // zero currents, update e<ion> if concentrations move
+    // Zero currents, update e<ion> if concentrations move; slots [begin, end).
+    void begin_step(double celsius, int32_t begin, int32_t end);
 };
 
 // NEURON's defaults: na 10/140 mM, ena 50; k 54.4/2.5, ek -77; ca 5e-5/2, eca 132.4579...;

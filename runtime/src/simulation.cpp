@@ -17,14 +17,15 @@ void net_send_callback(void* runtime, mech_index_t instance, mech_value_t delay,
                        mech_value_t flag) {
     auto* ctx = static_cast<Simulation::Impl::CallbackContext*>(runtime);
     Simulation::Impl& sim = *ctx->sim;
-    const double now = sim.stores[ctx->store].data.t;
-    sim.events.push(
-        detail::Event{now + delay, 0, ctx->store, instance, flag, sim.delivering_weight});
+    const std::lock_guard<std::mutex> lock(sim.callback_mutex);
+    sim.events.push(detail::Event{ctx->data->t + delay, 0, ctx->store, ctx->offset + instance, flag,
+                                  sim.delivering_weight});
 }
 
 void net_event_callback(void* runtime, mech_index_t instance, mech_value_t time) {
     auto* ctx = static_cast<Simulation::Impl::CallbackContext*>(runtime);
-    const int32_t det = ctx->sim->source_detector[ctx->store][instance];
+    const std::lock_guard<std::mutex> lock(ctx->sim->callback_mutex);
+    const int32_t det = ctx->sim->source_detector[ctx->store][ctx->offset + instance];
     if (det >= 0)
         ctx->sim->emit_spike(det, time);
 }
@@ -42,12 +43,15 @@ Simulation::Simulation(const Model& model, const Catalogue& catalogue, SimOption
             fmt::format("SimOptions: sample_every must be >= 1 (got {})", options.sample_every));
     if (!std::isfinite(options.celsius) || !std::isfinite(options.v_init))
         throw Error("SimOptions: celsius and v_init must be finite");
+    if (options.threads < 1)
+        throw Error(fmt::format("SimOptions: threads must be >= 1 (got {})", options.threads));
     impl_->options = options;
     impl_->setup(model, catalogue);
     for (auto& store : impl_->stores) {
         store.data.net_send = net_send_callback;
         store.data.net_event = net_event_callback;
     }
+    impl_->build_partitions(options.threads);
 }
 
 Simulation::~Simulation() = default;
@@ -55,37 +59,8 @@ Simulation::Simulation(Simulation&&) noexcept = default;
 Simulation& Simulation::operator=(Simulation&&) noexcept = default;
 
 void Simulation::Impl::setup_tree_matrix(double time) {
-    const std::size_t n = v.size();
-    std::fill(rhs.begin(), rhs.end(), 0.0);
-    std::fill(d.begin(), d.end(), 0.0);
-    for (auto& ion : ions)
-        ion.begin_step(options.celsius);
-    for (auto& store : stores) {
-        store.data.t = time;
-        if (store.mech->compute_currents && store.data.width > 0)
-            store.mech->compute_currents(&store.data);
-    }
-    stimuli.compute_currents(time, options.dt, v.data(), rhs.data(), d.data());
-    const int32_t* parent = layout.parent.data();
-    const double* a = layout.a.data();
-    const double* b = layout.b.data();
-    for (std::size_t i = 0; i < n; ++i) {
-        const int32_t p = parent[i];
-        if (p < 0)
-            continue;
-        const double dv = v[p] - v[i];
-        rhs[i] -= b[i] * dv;
-        rhs[p] += a[i] * dv;
-    }
-    for (std::size_t i = 0; i < n; ++i)
-        d[i] += cap[i];
-    for (std::size_t i = 0; i < n; ++i) {
-        const int32_t p = parent[i];
-        if (p < 0)
-            continue;
-        d[i] -= b[i];
-        d[p] -= a[i];
-    }
+    for (auto& part : partitions)
+        partition_currents(part, time);
 }
 
 void Simulation::Impl::deliver_events(double t_limit) {
@@ -200,26 +175,17 @@ void Simulation::step() {
     const double dt = s.options.dt;
     s.detect_spikes();
     s.deliver_events(s.t + 0.5 * dt);
-    s.t += 0.5 * dt; // NEURON builds t from two half steps
-    s.setup_tree_matrix(s.t);
-    detail::solve_tree(s.layout.parent, s.layout.a, s.layout.b, s.d, s.rhs);
-    double sum = 0; // one finite check for the whole step
-    const std::size_t n = s.v.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        s.v[i] += s.rhs[i];
-        sum += s.v[i];
-    }
-    s.t += 0.5 * dt;
-    if (!std::isfinite(sum))
-        for (std::size_t i = 0; i < n; ++i)
-            if (!std::isfinite(s.v[i]))
-                s.report_blow_up(i);
-    for (auto& store : s.stores) {
-        store.data.t = s.t;
-        if (store.mech->advance_state && store.data.width > 0)
-            store.mech->advance_state(&store.data);
-    }
-    s.stimuli.after_solve(s.t, s.options.dt, s.v.data());
+    const double t_mid = s.t + 0.5 * dt; // NEURON builds t from two half steps
+    const double t_new = t_mid + 0.5 * dt;
+    s.step_t_mid = t_mid;
+    s.step_t_new = t_new;
+    s.workers->run(s.step_job);
+    s.t = t_new;
+    for (const auto& part : s.partitions)
+        if (!part.finite)
+            for (int32_t i = part.node_begin; i < part.node_end; ++i)
+                if (!std::isfinite(s.v[i]))
+                    s.report_blow_up(static_cast<std::size_t>(i));
     ++s.steps;
     if (s.steps % s.options.sample_every == 0)
         s.record_sample();

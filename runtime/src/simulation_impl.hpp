@@ -7,10 +7,14 @@
 #include "mechanism_store.hpp"
 #include "stimuli.hpp"
 #include "tree_layout.hpp"
+#include "workers.hpp"
 
 #include "mech/simulation.hpp"
 
 #include <array>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <vector>
@@ -22,6 +26,21 @@ struct Simulation::Impl {
     struct CallbackContext {
         Impl* sim = nullptr;
         int32_t store = 0;
+        int32_t offset = 0;                       // first instance of the calling block
+        const mech_instance_data* data = nullptr; // the calling block (for its t)
+    };
+
+    // A set of whole cells stepped by one thread: node range, and per mechanism store a kernel
+    // argument block whose pointers are offset to the store's instances on those nodes.
+    struct Partition {
+        int32_t node_begin = 0, node_end = 0;
+        std::vector<mech_instance_data> data;               // per store
+        std::vector<std::vector<double*>> fields;           // per store
+        std::vector<std::vector<mech_ion_view>> ion;        // per store
+        std::vector<CallbackContext> contexts;              // per store
+        std::vector<std::pair<int32_t, int32_t>> ion_slots; // per ion species: [begin, end)
+        std::vector<int32_t> stimuli;                       // indices of the stimuli on these nodes
+        bool finite = true;                                 // v stayed finite in the last step
     };
 
     SimOptions options;
@@ -65,13 +84,22 @@ struct Simulation::Impl {
     std::vector<const double*> sources; // what each column samples
     std::vector<std::vector<double>> samples;
 
+    std::vector<Partition> partitions;
+    std::unique_ptr<detail::Workers> workers;
+    std::mutex callback_mutex;             // kernels may send events from several threads
+    double step_t_mid = 0, step_t_new = 0; // the step the workers are running
+    std::function<void(int)> step_job;     // made once: the step loop allocates nothing
+
     double t = 0;
     int64_t steps = 0;
     bool initialized = false;
 
     void setup(const Model& model, const Catalogue& catalogue); // simulation_setup.cpp
     void wire(const Model& model); // simulation_wiring.cpp: stimuli, probes, detectors, connections
+    void build_partitions(int threads); // partitions.cpp
     void setup_tree_matrix(double time);
+    void partition_currents(Partition& part, double time);
+    void partition_step(Partition& part, double t_mid, double t_new);
     void deliver_events(double t_limit);
     // Appends a zero-padded copy of `weight` to the event weights; returns its offset.
     int64_t store_weight(int32_t store, std::span<const double> weight, const std::string& where);

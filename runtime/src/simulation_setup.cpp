@@ -271,7 +271,7 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
     contexts.resize(stores.size());
     for (std::size_t s = 0; s < stores.size(); ++s) {
         auto& store = stores[s];
-        contexts[s] = CallbackContext{this, static_cast<int32_t>(s)};
+        contexts[s] = CallbackContext{this, static_cast<int32_t>(s), 0, &store.data};
         for (std::size_t k = 0; k < store.ion_species.size(); ++k) {
             IonSpecies& sp = ions[store.ion_species[k]];
             store.ion_view.push_back(mech_ion_view{store.ion_index[k].data(), sp.current.data(),

@@ -156,8 +156,10 @@ double Stimuli::waveform_at(Item& item, double t) {
     return w.currents[k - 1] + (t - t0) / (t1 - t0) * (w.currents[k] - w.currents[k - 1]);
 }
 
-void Stimuli::compute_currents(double t, double dt, const double* v, double* rhs, double* d) {
-    for (auto& item : items_) {
+void Stimuli::compute_currents(double t, double dt, const double* v, double* rhs, double* d,
+                               std::span<const int32_t> which) {
+    for (int32_t k : which) {
+        Item& item = items_[k];
         double g = 0; // di/dv of the electrode current
         if (const auto* c = std::get_if<IClamp>(&item.source)) {
             item.i = (t < c->del + c->dur && t >= c->del) ? c->amp : 0.0;
@@ -198,8 +200,9 @@ void Stimuli::compute_currents(double t, double dt, const double* v, double* rhs
     }
 }
 
-void Stimuli::after_solve(double t, double dt, const double* v) {
-    for (auto& item : items_) {
+void Stimuli::after_solve(double t, double dt, const double* v, std::span<const int32_t> which) {
+    for (int32_t k : which) {
+        Item& item = items_[k];
         if (const auto* c = std::get_if<SEClamp>(&item.source)) {
             item.i = item.on ? (item.vc - v[item.node]) / c->rs : 0.0;
         } else if (std::holds_alternative<VClamp>(item.source)) {

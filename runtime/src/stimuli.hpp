@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -25,10 +26,11 @@ public:
     // `area` is the node's area (um2); `where` names the stimulus for error messages.
     void add(const StimulusSpec& spec, int32_t node, double area, const std::string& where);
     void initialize(const double* v); // after v = v_init
-    // Current evaluation at `t` (the step midpoint) with v(t_n).
-    void compute_currents(double t, double dt, const double* v, double* rhs, double* d);
+    // Current evaluation at `t` (the step midpoint) with v(t_n), for the listed stimuli.
+    void compute_currents(double t, double dt, const double* v, double* rhs, double* d,
+                          std::span<const int32_t> which);
     // After the voltage update, at t_{n+1} (the clamps' after_cvode blocks: i from the new v).
-    void after_solve(double t, double dt, const double* v);
+    void after_solve(double t, double dt, const double* v, std::span<const int32_t> which);
 
     std::size_t size() const;
     int32_t node(std::size_t k) const;

@@ -186,3 +186,47 @@ TEST(MechanismsOnCells, SuffixesThatEndOtherSuffixes) {
 }
 
 } // namespace
+
+namespace {
+
+// Cells of different sizes and kinds, connected by synapses: every trace and spike time must be
+// bit-identical whatever the number of threads.
+TEST(MechanismsOnCells, ThreadsDoNotChangeResults) {
+    auto run = [](int threads) {
+        Model model;
+        std::vector<PointProcessId> syns;
+        for (int c = 0; c < 5; ++c) {
+            const std::string name = "c" + std::to_string(c);
+            const SectionId soma = model.add_section(name + "_soma", {20, 20, 1, 1, 35.4});
+            model.insert(soma, "hh");
+            const SectionId dend =
+                model.add_section(name + "_dend", {100.0 * (c + 1), 2, 3 + 4 * c, 1, 100});
+            model.insert(dend, "pas");
+            model.connect(dend, soma, 1.0);
+            model.add_stimulus(soma, 0.5, IClamp{0.1 + 0.05 * c, 2.0 + c, 30});
+            model.record_v("v_" + name, soma, 0.5);
+            model.record_spikes(name, soma, 0.5, 0);
+            syns.push_back(model.add_point_process(dend, 0.5, "ExpSyn"));
+            model.set(syns.back(), "tau", 2);
+        }
+        for (int c = 0; c < 5; ++c)
+            model.connect_spikes("c" + std::to_string(c), syns[(c + 1) % 5], {0.01}, 1.5);
+        Simulation sim(model, mech::testing::catalogue(),
+                       SimOptions{50, 0.025, 6.3, -65, 1, threads});
+        sim.run();
+        std::vector<std::vector<double>> out;
+        for (const auto& col : sim.column_names())
+            out.emplace_back(sim.trace(col).begin(), sim.trace(col).end());
+        for (int c = 0; c < 5; ++c) {
+            const auto s = sim.spikes("c" + std::to_string(c));
+            out.emplace_back(s.begin(), s.end());
+        }
+        return out;
+    };
+    const auto one = run(1);
+    EXPECT_FALSE(one.back().empty()); // the cells spike
+    for (int threads : {2, 3, 8})
+        EXPECT_EQ(run(threads), one) << threads << " threads";
+}
+
+} // namespace

@@ -22,6 +22,7 @@ struct SimOptions {
     double celsius = 6.3; // degC
     double v_init = -65;  // mV
     int sample_every = 1; // record every k-th step (t = 0 always recorded)
+    int threads = 1;      // cells are split over this many threads; results do not depend on it
 };
 
 class Simulation {

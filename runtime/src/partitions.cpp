@@ -1,0 +1,142 @@
+// Cells grouped into partitions, one per thread, and the per-partition work of a step: each
+// node sees exactly the operations, in exactly the order, of a one-thread run, so results do not
+// depend on the number of threads.
+#include "simulation_impl.hpp"
+
+#include "hines_solver.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mech {
+
+void Simulation::Impl::build_partitions(int threads) {
+    const auto& cells = layout.cells;
+    const int n_parts = std::max(1, std::min<int>(threads, static_cast<int>(cells.size())));
+    // Contiguous groups of cells with about equal node counts.
+    std::vector<std::pair<int32_t, int32_t>> ranges;
+    const double per_part = static_cast<double>(v.size()) / n_parts;
+    int32_t begin = 0;
+    std::size_t c = 0;
+    for (int p = 0; p < n_parts; ++p) {
+        int32_t end = begin;
+        if (p == n_parts - 1) {
+            end = cells.empty() ? 0 : cells.back().second;
+            c = cells.size();
+        } else {
+            const auto parts_after = static_cast<std::size_t>(n_parts - p - 1);
+            do {
+                end = cells[c++].second;
+            } while (cells.size() - c > parts_after && end < per_part * (p + 1));
+        }
+        ranges.emplace_back(begin, end);
+        begin = end;
+    }
+    partitions.resize(ranges.size());
+    for (std::size_t p = 0; p < ranges.size(); ++p) {
+        Partition& part = partitions[p];
+        part.node_begin = ranges[p].first;
+        part.node_end = ranges[p].second;
+        part.data.resize(stores.size());
+        part.fields.resize(stores.size());
+        part.ion.resize(stores.size());
+        part.contexts.resize(stores.size());
+        for (std::size_t s = 0; s < stores.size(); ++s) {
+            auto& store = stores[s];
+            int32_t ib = 0, ie = 0;
+            if (store.mech->kind == MECH_KIND_ARTIFICIAL) {
+                ie = p == 0 ? store.width() : 0; // on no node: stepped with partition 0
+            } else {
+                const auto& nodes = store.node;
+                ib = static_cast<int32_t>(
+                    std::lower_bound(nodes.begin(), nodes.end(), part.node_begin) - nodes.begin());
+                ie = static_cast<int32_t>(
+                    std::lower_bound(nodes.begin(), nodes.end(), part.node_end) - nodes.begin());
+            }
+            for (double* f : store.field)
+                part.fields[s].push_back(f + ib);
+            for (const mech_ion_view& view : store.ion_view) {
+                mech_ion_view shifted = view;
+                shifted.index = view.index + ib;
+                part.ion[s].push_back(shifted);
+            }
+            mech_instance_data data = store.data;
+            data.width = ie - ib;
+            data.node_index = store.node.data() + ib;
+            data.scale = store.scale.data() + ib;
+            data.field = part.fields[s].data();
+            data.ion = part.ion[s].data();
+            part.data[s] = data;
+            part.contexts[s] = CallbackContext{this, static_cast<int32_t>(s), ib, &part.data[s]};
+            part.data[s].runtime = &part.contexts[s];
+        }
+        for (const auto& ion : ions) {
+            const auto lo = std::lower_bound(ion.node.begin(), ion.node.end(), part.node_begin);
+            const auto hi = std::lower_bound(ion.node.begin(), ion.node.end(), part.node_end);
+            part.ion_slots.emplace_back(static_cast<int32_t>(lo - ion.node.begin()),
+                                        static_cast<int32_t>(hi - ion.node.begin()));
+        }
+        for (std::size_t k = 0; k < stimuli.size(); ++k) {
+            const int32_t node = stimuli.node(k);
+            if (node >= part.node_begin && node < part.node_end)
+                part.stimuli.push_back(static_cast<int32_t>(k));
+        }
+    }
+    workers = std::make_unique<detail::Workers>(static_cast<int>(partitions.size()));
+    step_job = [this](int p) { partition_step(partitions[p], step_t_mid, step_t_new); };
+}
+
+void Simulation::Impl::partition_currents(Partition& part, double time) {
+    const int32_t nb = part.node_begin, ne = part.node_end;
+    std::fill(rhs.begin() + nb, rhs.begin() + ne, 0.0);
+    std::fill(d.begin() + nb, d.begin() + ne, 0.0);
+    for (std::size_t k = 0; k < ions.size(); ++k)
+        ions[k].begin_step(options.celsius, part.ion_slots[k].first, part.ion_slots[k].second);
+    for (std::size_t s = 0; s < stores.size(); ++s) {
+        mech_instance_data& data = part.data[s];
+        data.t = time;
+        if (stores[s].mech->compute_currents && data.width > 0)
+            stores[s].mech->compute_currents(&data);
+    }
+    stimuli.compute_currents(time, options.dt, v.data(), rhs.data(), d.data(), part.stimuli);
+    const int32_t* parent = layout.parent.data();
+    const double* a = layout.a.data();
+    const double* b = layout.b.data();
+    for (int32_t i = nb; i < ne; ++i) {
+        const int32_t p = parent[i];
+        if (p < 0)
+            continue;
+        const double dv = v[p] - v[i];
+        rhs[i] -= b[i] * dv;
+        rhs[p] += a[i] * dv;
+    }
+    for (int32_t i = nb; i < ne; ++i)
+        d[i] += cap[i];
+    for (int32_t i = nb; i < ne; ++i) {
+        const int32_t p = parent[i];
+        if (p < 0)
+            continue;
+        d[i] -= b[i];
+        d[p] -= a[i];
+    }
+}
+
+void Simulation::Impl::partition_step(Partition& part, double t_mid, double t_new) {
+    partition_currents(part, t_mid);
+    detail::solve_tree(layout.parent, layout.a, layout.b, d, rhs, part.node_begin, part.node_end);
+    double sum = 0; // one finite check for the whole partition
+    for (int32_t i = part.node_begin; i < part.node_end; ++i) {
+        v[i] += rhs[i];
+        sum += v[i];
+    }
+    part.finite = std::isfinite(sum);
+    for (std::size_t s = 0; s < stores.size(); ++s) {
+        mech_instance_data& data = part.data[s];
+        data.t = t_new;
+        if (stores[s].mech->advance_state && data.width > 0)
+            stores[s].mech->advance_state(&data);
+    }
+    stimuli.after_solve(t_new, options.dt, v.data(), part.stimuli);
+}
+
+} // namespace mech

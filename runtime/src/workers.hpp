@@ -1,0 +1,34 @@
+// A fixed team of threads that run one job per partition, in lock step with the caller: the
+// caller runs partition 0 itself, so `threads` = 1 starts no thread at all.
+#pragma once
+
+#include <barrier>
+#include <functional>
+#include <thread>
+#include <vector>
+
+namespace mech::detail {
+
+class Workers {
+public:
+    explicit Workers(int threads);
+    ~Workers();
+    Workers(const Workers&) = delete;
+    Workers& operator=(const Workers&) = delete;
+
+    int size() const { return threads_; }
+    // Runs job(p) for p = 0 .. size()-1, partition 0 on the calling thread; returns when all
+    // are done.
+    void run(const std::function<void(int)>& job);
+
+private:
+    void loop(int p);
+
+    int threads_;
+    std::barrier<> start_, done_;
+    const std::function<void(int)>* job_ = nullptr;
+    bool stop_ = false;
+    std::vector<std::thread> team_;
+};
+
+} // namespace mech::detail
