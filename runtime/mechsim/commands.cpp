@@ -47,6 +47,7 @@ int run_command(const RunOptions& options) {
         const model::ModelDescription d = load_description(options);
         auto loader = model::make_loader(d);
         const RunResult r = run_model(d, *loader, options.progress && !options.quiet);
+        for (const auto& w : loader->take_warnings()) std::fprintf(stderr, "%s", w.c_str());
         OutputFolder folder(options.output_dir);
         const std::string title = d.title.empty() ? fs::path(d.file).stem().string() : d.title;
         const WrittenFiles files = write_outputs(d.output, r, folder, options.plot && d.output.plot, title);

@@ -39,6 +39,7 @@ RunResult run_model(const model::ModelDescription& description, model::Mechanism
     ProgressBar bar(tstop, progress && ProgressBar::terminal_available());
     try {
         sim->initialize();
+        for (const auto& e : built.events) sim->queue_event(e.target, e.time, e.weight);
         // Chunks small enough for a smooth bar; the runtime steps exactly as in one call.
         const double chunk = std::max(tstop / 200, built.options.dt);
         for (double target = chunk; sim->time() < tstop - built.options.dt / 2; target += chunk) {

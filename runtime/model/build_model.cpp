@@ -280,6 +280,44 @@ struct Builder {
         return c;
     }
 
+    const SectionDesc& root_of(const CellDesc& cell) const {
+        return *std::find_if(cell.sections.begin(), cell.sections.end(), [](const SectionDesc& s) { return s.parent.empty(); });
+    }
+
+    void build_network() {
+        for (const auto& c : d.connections) {
+            const mech_mechanism& m = *point_mechanisms.at(c.target);
+            const std::string path = "connections." + c.name;
+            if (!m.net_receive)
+                fail(c.target_loc, "'" + path + ".target': " + std::string(m.name) + " '" + c.target +
+                                       "' has no NET_RECEIVE block, so it cannot receive spikes");
+            if (c.weight.size() > static_cast<std::size_t>(std::max(m.n_net_receive_args, 1)))
+                fail(c.weight_loc.line ? c.weight_loc : c.loc,
+                     "'" + path + ".weight' gives " + std::to_string(c.weight.size()) + " values; NET_RECEIVE of " +
+                         std::string(m.name) + " takes " + std::to_string(m.n_net_receive_args));
+            const PointProcessId target = points.at(c.target);
+            const auto source = std::find_if(d.spike_sources.begin(), d.spike_sources.end(),
+                                             [&](const SpikeSourceDesc& s) { return s.name == c.source; });
+            if (!c.source_at && source != d.spike_sources.end()) {
+                for (double t : source->times) out.events.push_back(QueuedEvent{target, t + c.delay, c.weight});
+                continue;
+            }
+            Location at;
+            if (c.source_at) {
+                at = *c.source_at;
+            } else {
+                const CellDesc& cell = *std::find_if(d.cells.begin(), d.cells.end(),
+                                                     [&](const CellDesc& x) { return x.name == c.source; });
+                at = Location{cell.name, root_of(cell).name, 0.5, c.source_loc};
+            }
+            const std::string detector = "#connection:" + c.name;
+            out.model.record_spikes(detector, section_at(at), at.x, c.threshold);
+            out.model.connect_spikes(detector, target, c.weight, c.delay);
+        }
+        std::stable_sort(out.events.begin(), out.events.end(),
+                         [](const QueuedEvent& a, const QueuedEvent& b) { return a.time < b.time; });
+    }
+
     void build_probes() {
         std::vector<ColumnInfo> all;
         for (const auto& p : d.probes) all.push_back(add_probe(p));
@@ -292,8 +330,7 @@ struct Builder {
         }
         // Spikes per cell: NEURON's NetCon rule at the root section's middle.
         for (const auto& cell : d.cells) {
-            const SectionDesc& root = *std::find_if(cell.sections.begin(), cell.sections.end(),
-                                                    [](const SectionDesc& s) { return s.parent.empty(); });
+            const SectionDesc& root = root_of(cell);
             out.model.record_spikes(cell.name, sections.at({cell.name, root.name}), 0.5, d.output.spike_threshold);
             out.spike_detectors.push_back(cell.name);
         }
@@ -310,6 +347,7 @@ BuiltModel build_model(const ModelDescription& description, MechanismLoader& loa
     b.build_devices();
     b.build_globals();
     b.build_probes();
+    b.build_network();
     return std::move(b.out);
 }
 

@@ -21,6 +21,13 @@ struct ColumnInfo {
     int every = 1;         // sampling period in steps
 };
 
+// A network event known before the run (from a spike source), queued after initialisation.
+struct QueuedEvent {
+    PointProcessId target;
+    double time = 0;  // ms: spike time + connection delay
+    std::vector<double> weight;
+};
+
 struct BuiltModel {
     mech::Model model;
     mech::SimOptions options;
@@ -28,6 +35,7 @@ struct BuiltModel {
     // One spike detector per cell (named after it) at its root section's middle, with
     // output.spike_threshold.
     std::vector<std::string> spike_detectors;
+    std::vector<QueuedEvent> events;  // in time order
 };
 
 // Throws ModelError (located in the model file) for unknown mechanisms, fields, ion quantities,

@@ -107,6 +107,30 @@ void check_model(const ModelDescription& m) {
                              "probe '" + p.name + "' records from '" + p.point +
                                  "', which is neither a stimulus nor a point process" + did_you_mean(p.point, device_names));
     }
+    std::set<std::string> sources;
+    for (const auto& s : m.spike_sources) {
+        if (devices.count(s.name))
+            throw ModelError(m.file, s.loc, "'" + s.name + "' names both a spike source and a stimulus or point process");
+        sources.insert(s.name);
+    }
+    std::vector<std::string> point_names = names_of(m.point_processes);
+    for (const auto& c : m.connections) {
+        if (c.source_at) {
+            check_location(m, *c.source_at, "'connections." + c.name + ".source' =");
+        } else if (!sources.count(c.source) &&
+                   std::none_of(m.cells.begin(), m.cells.end(), [&](const CellDesc& cell) { return cell.name == c.source; })) {
+            std::vector<std::string> names(sources.begin(), sources.end());
+            for (const auto& cell : m.cells) names.push_back(cell.name);
+            throw ModelError(m.file, c.source_loc,
+                             "'connections." + c.name + ".source' = \"" + c.source +
+                                 "\" is neither a spike source nor a cell" + did_you_mean(c.source, names) +
+                                 " (a location such as \"cell.soma(0.5)\" also works)");
+        }
+        if (std::find(point_names.begin(), point_names.end(), c.target) == point_names.end())
+            throw ModelError(m.file, c.target_loc,
+                             "'connections." + c.name + ".target' = \"" + c.target + "\" is not a point process" +
+                                 did_you_mean(c.target, point_names));
+    }
     const auto probe_names = names_of(m.probes);
     std::set<std::string> listed;
     for (std::size_t i = 0; i < m.output.probes.size(); ++i) {

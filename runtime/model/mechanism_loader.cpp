@@ -2,9 +2,13 @@
 #include "mechanism_loader.hpp"
 
 #include <filesystem>
+#include <sstream>
 #include <stdexcept>
 
 #include <jit/load_catalogue.hpp>
+#ifdef MECH_HAVE_JIT
+#include <jit/compile_files.hpp>
+#endif
 
 #include "model_error.hpp"
 
@@ -14,7 +18,33 @@ namespace fs = std::filesystem;
 
 struct MechanismLoader::Owned {
     std::unique_ptr<jit::LoadedCatalogue> catalogue;
+#ifdef MECH_HAVE_JIT
+    std::unique_ptr<jit::JitCatalogue> jit;
+#endif
 };
+
+namespace {
+
+#ifdef MECH_HAVE_JIT
+// Compiles one mechanism file; throws with the compiler's rendered diagnostics on failure and
+// hands back its warnings (unit problems in .mod files are warnings).
+std::unique_ptr<jit::JitCatalogue> compile_mechanism_file(const fs::path& file, std::vector<std::string>& warnings) {
+    diag::SourceManager sources;
+    diag::DiagnosticEngine diags(sources);
+    auto compiled = jit::compile_files({file.string()}, sources, diags);
+    for (const auto& d : diags.diagnostics())
+        if (!compiled || d.severity == diag::Severity::Warning) warnings.push_back(diags.render(d));
+    if (!compiled) {
+        std::string rendered;
+        for (const auto& w : warnings) rendered += w;
+        warnings.clear();
+        throw std::runtime_error("mechanism file " + file.string() + " does not compile:\n" + rendered);
+    }
+    return compiled;
+}
+#endif
+
+}  // namespace
 
 MechanismLoader::MechanismLoader(std::vector<std::string> search_paths) : search_paths_(std::move(search_paths)) {}
 
@@ -48,12 +78,26 @@ const mech_mechanism& MechanismLoader::load(const std::string& name) {
     for (const auto& dir : search_paths_) {
         for (const char* ext : {".mech", ".mod"}) {
             const fs::path file = fs::path(dir) / (name + ext);
-            if (fs::exists(file))
-                // The one place the JIT will plug in: compile `file`, add its mechanisms to
-                // available_ and owned_, and return the one called `name`.
-                throw std::runtime_error("mechanism '" + name + "' is defined in " + file.string() +
-                                         ", but this build of mechsim cannot compile mechanism files yet; "
-                                         "compile it with mechc into a catalogue and list it in 'mechanism_catalogues'");
+            if (!fs::exists(file)) continue;
+#ifdef MECH_HAVE_JIT
+            auto compiled = compile_mechanism_file(file, warnings_);
+            const mech_mechanism* wanted = compiled->find(name);
+            std::string defined;
+            for (const mech_mechanism* m : compiled->mechanisms()) {
+                available_.push_back(m);
+                defined += (defined.empty() ? "" : ", ") + std::string(m->name);
+            }
+            owned_.push_back(std::make_unique<Owned>(Owned{nullptr, std::move(compiled)}));
+            if (!wanted)
+                throw std::runtime_error(file.string() + " defines " + (defined.empty() ? "no mechanism" : defined) +
+                                         ", not '" + name + "'");
+            catalogue_.add(wanted);
+            return *wanted;
+#else
+            throw std::runtime_error("mechanism '" + name + "' is defined in " + file.string() +
+                                     ", but this build of mechsim has no JIT compiler; compile it with mechc into a "
+                                     "catalogue and list it in 'mechanism_catalogues'");
+#endif
         }
         std::error_code ec;
         for (const auto& entry : fs::directory_iterator(dir, ec))

@@ -32,6 +32,9 @@ public:
     // Everything loaded so far, for mech::Simulation.
     const Catalogue& catalogue() const { return catalogue_; }
     const std::vector<std::string>& search_paths() const { return search_paths_; }
+    // Compiler warnings (rendered, with source lines) from mechanism files compiled so far;
+    // take_warnings() hands them over once.
+    std::vector<std::string> take_warnings() { return std::move(warnings_); }
 
 private:
     struct Owned;
@@ -39,6 +42,7 @@ private:
     std::vector<const mech_mechanism*> available_;  // registered or from catalogues, not yet used
     std::vector<std::unique_ptr<Owned>> owned_;      // keeps loaded code alive
     Catalogue catalogue_;
+    std::vector<std::string> warnings_;
 };
 
 // The folder of the standard mechanism library that this build was configured with.

@@ -117,6 +117,28 @@ struct OutputDesc {
     Loc loc;
 };
 
+// A source of spikes at times known in advance: NetStim (noise 0) expanded to its times, or VecStim.
+struct SpikeSourceDesc {
+    std::string name;
+    Loc loc;
+    std::vector<double> times;  // ms, non-decreasing
+};
+
+// A NetCon: spikes of a source reach a point process' NET_RECEIVE after `delay` with `weight`.
+struct ConnectionDesc {
+    std::string name;
+    Loc loc;
+    std::string source;             // a spike source, or a cell (v at its root section's middle)
+    std::optional<Location> source_at;  // or v at this location
+    Loc source_loc;
+    double threshold = 10;  // mV, for voltage sources (NetCon's default)
+    std::string target;     // a point process
+    Loc target_loc;
+    std::vector<double> weight = {1.0};
+    Loc weight_loc;
+    double delay = 1;  // ms
+};
+
 // Initial values of one ion species ([ions.na]); unset values keep the runtime's defaults.
 struct IonDesc {
     std::string name;
@@ -141,6 +163,8 @@ struct ModelDescription {
     std::vector<StimulusDesc> stimuli;
     std::vector<PointProcessDesc> point_processes;
     std::vector<ProbeDesc> probes;
+    std::vector<SpikeSourceDesc> spike_sources;
+    std::vector<ConnectionDesc> connections;
     OutputDesc output;
 };
 

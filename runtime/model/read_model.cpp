@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 // Tables kept for network models (populations of cells, spike sources, NetCon-style connections):
 // reserved now so that single-cell files keep their meaning when networks arrive.
-const char* const reserved_tables[] = {"populations", "connections", "spike_sources", "gap_junctions"};
+const char* const reserved_tables[] = {"populations", "gap_junctions"};
 
 SimulationDesc read_simulation(TableReader r) {
     SimulationDesc s;
@@ -113,7 +113,7 @@ ModelDescription read_document(const toml::table& doc, const std::string& file, 
                                "' is reserved for network models, which this version of mechsim does not read yet");
     // Unknown top-level names first: "[simulaton]" should be reported as such, not as a missing [simulation].
     for (const char* name : {"title", "mechanism_paths", "mechanism_catalogues", "globals", "ions", "simulation", "output", "templates", "cells", "stimuli",
-                             "point_processes", "probes"})
+                             "point_processes", "probes", "spike_sources", "connections"})
         top.has(name);
     top.finish();
     if (auto title = top.string("title")) m.title = *title;
@@ -151,6 +151,8 @@ ModelDescription read_document(const toml::table& doc, const std::string& file, 
     if (const toml::table* t = top.table("stimuli")) m.stimuli = read_stimuli(*t, file);
     if (const toml::table* t = top.table("point_processes")) m.point_processes = read_point_processes(*t, file);
     if (const toml::table* t = top.table("probes")) m.probes = read_probes(*t, file);
+    if (const toml::table* t = top.table("spike_sources")) m.spike_sources = read_spike_sources(*t, file);
+    if (const toml::table* t = top.table("connections")) m.connections = read_connections(*t, file);
     top.finish();
     check_model(m);
     return m;

@@ -15,6 +15,9 @@ std::vector<StimulusDesc> read_stimuli(const toml::table& stimuli, const std::st
 std::vector<PointProcessDesc> read_point_processes(const toml::table& points, const std::string& file);
 std::vector<ProbeDesc> read_probes(const toml::table& probes, const std::string& file);
 
+std::vector<SpikeSourceDesc> read_spike_sources(const toml::table& sources, const std::string& file);
+std::vector<ConnectionDesc> read_connections(const toml::table& connections, const std::string& file);
+
 // A location field of `reader` (required).
 Location read_location(TableReader& reader, std::string_view key);
 
