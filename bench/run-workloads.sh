@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Runs the benchmark workloads W1-W3 in NEURON and in mech side by side (interleaved), checks that
+# the two agree on the spikes, and prints a table of run times and throughput. See docs/performance.md.
+set -euo pipefail
+
+usage() {
+  cat <<'TEXT'
+usage: bench/run-workloads.sh [options]
+  --workload "W1 W2 W3"  workloads to run (default: all three)
+  --repeat N             timed runs per simulator, interleaved NEURON, mech, ... (default 3)
+  --tstop MS             simulated time (default 1000; timings are only comparable at 1000)
+  --threads N            passed to mech-workloads (default 1)
+  --build-dir DIR        Release build folder (default: build-bench in the repository)
+  --no-build             use the programs already in the build folder
+  --out DIR              keep logs and spike files here (default: a new temporary folder)
+Timings mean something only on an otherwise idle machine. Exit status: 0 when every workload
+agrees with NEURON (exact rates), 1 when one does not, 2 on usage or tool errors.
+TEXT
+}
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+workloads="W1 W2 W3"
+repeat=3
+tstop=1000
+threads=1
+build_dir="$root/build-bench"
+build=1
+out=""
+while (($#)); do
+  case "$1" in
+    --workload) workloads="$2"; shift 2 ;;
+    --repeat) repeat="$2"; shift 2 ;;
+    --tstop) tstop="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
+    --build-dir) build_dir="$2"; shift 2 ;;
+    --no-build) build=0; shift ;;
+    --out) out="$2"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "run-workloads: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+done
+for w in $workloads; do
+  [[ "$w" =~ ^W[123]$ ]] || { echo "run-workloads: unknown workload '$w' (W1, W2, W3)" >&2; exit 2; }
+done
+[[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "run-workloads: --repeat needs a positive integer" >&2; exit 2; }
+
+python=/usr/bin/python3
+# muParser links OpenMP; one thread keeps the mech timings repeatable.
+export OMP_NUM_THREADS=1
+
+if ! "$python" -c "import neuron" >/dev/null 2>&1; then
+  echo "run-workloads: NEURON is missing; installing it"
+  MECH_WITH_NEURON=1 "$root/scripts/install-deps.sh"
+fi
+
+if ((build)); then
+  echo "run-workloads: building Release in $build_dir"
+  cmake -S "$root" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$build_dir" --target mech-workloads mech-compare-spikes -j"${JOBS:-1}" >/dev/null
+fi
+mech="$build_dir/bench/workloads/mech-workloads"
+compare="$build_dir/bench/workloads/mech-compare-spikes"
+for tool in "$mech" "$compare"; do
+  [[ -x "$tool" ]] || { echo "run-workloads: $tool is missing (build it or drop --no-build)" >&2; exit 2; }
+done
+
+[[ -n "$out" ]] || out=$(mktemp -d /tmp/mech-workloads.XXXXXX)
+mkdir -p "$out"
+echo "run-workloads: logs and spikes in $out"
+
+# The wall time of "<W>: run 1: <s> s" in a log of either program.
+run_time() { awk -v w="$1:" '$1 == w && $2 == "run" { print $4; exit }' "$2"; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+compartments() { case "$1" in W2) echo 20400 ;; *) echo 1000 ;; esac; }
+
+neuron() { # workload usetable log [extra args]
+  local w=$1 table=$2 log=$3; shift 3
+  "$python" "$root/bench/neuron/workloads.py" --workload "$w" --tstop "$tstop" --usetable "$table" "$@" \
+    >"$log" 2>&1 || { echo "run-workloads: NEURON failed on $w, see $log" >&2; cat "$log" >&2; exit 2; }
+}
+run_mech() { # workload log [extra args]
+  local w=$1 log=$2; shift 2
+  "$mech" --workload "$w" --tstop "$tstop" --threads "$threads" "$@" >"$log" 2>&1 ||
+    { echo "run-workloads: mech failed on $w, see $log" >&2; cat "$log" >&2; exit 2; }
+}
+
+steps=$(awk -v t="$tstop" 'BEGIN { printf "%d", t / 0.025 + 0.5 }')
+status=0
+rows=()
+for w in $workloads; do
+  echo "== $w"
+  # Agreement first: NEURON with exact rates (usetable_hh 0), as mech computes them.
+  neuron "$w" 0 "$out/${w}_neuron_usetable0.log" --spikes "$out/${w}_neuron_usetable0.csv"
+  n_times=(); m_times=()
+  for ((r = 1; r <= repeat; ++r)); do
+    neuron "$w" 1 "$out/${w}_neuron_$r.log"
+    n_times+=("$(run_time "$w" "$out/${w}_neuron_$r.log")")
+    run_mech "$w" "$out/${w}_mech_$r.log" --spikes "$out/${w}_mech.csv"
+    m_times+=("$(run_time "$w" "$out/${w}_mech_$r.log")")
+    echo "   run $r: NEURON ${n_times[-1]} s, mech ${m_times[-1]} s"
+  done
+  grep -h "spikes total" "$out/${w}_neuron_usetable0.log" | sed 's/^/   NEURON usetable 0: /'
+  grep -h "spikes total" "$out/${w}_mech_$repeat.log" | sed 's/^/   mech:              /'
+
+  case "$w" in
+    W3) rule=(--until "$(awk -v t="$tstop" 'BEGIN { print (t < 100) ? t : 100 }')" --count-within 2) ;;
+    *) rule=() ;; # independent cells: every spike of the run
+  esac
+  if "$compare" "$out/${w}_neuron_usetable0.csv" "$out/${w}_mech.csv" --tolerance 0.025 "${rule[@]}" \
+      >"$out/${w}_agreement.log" 2>&1; then
+    agree=yes
+  else
+    agree=NO; status=1
+  fi
+  sed 's/^/   /' "$out/${w}_agreement.log"
+
+  n_med=$(median "${n_times[@]}"); m_med=$(median "${m_times[@]}")
+  c=$(compartments "$w")
+  rows+=("$(awk -v w="$w" -v c="$c" -v s="$steps" -v n="$n_med" -v m="$m_med" -v a="$agree" 'BEGIN {
+    printf "%-8s %12d %14.3f %12.3f %16.3g %14.3g %10.2f   %s", w, c, n, m, c * s / n, c * s / m, n / m, a }')")
+done
+
+echo
+echo "dt 0.025 ms, tstop $tstop ms ($steps steps), medians of $repeat interleaved runs;"
+echo "NEURON with its default hh rate tables (its fastest); agreement against NEURON with exact rates."
+printf '%-8s %12s %14s %12s %16s %14s %10s   %s\n' workload compartments "NEURON med s" "mech med s" \
+  "NEURON c-steps/s" "mech c-steps/s" "mech/NRN" agree
+printf '%s\n' "${rows[@]}"
+exit $status
