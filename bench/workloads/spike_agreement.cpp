@@ -114,8 +114,10 @@ SpikeAgreement compare_spikes(const std::vector<Spike>& reference, const std::ve
 }
 
 std::string describe(const SpikeAgreement& a, double until) {
-    std::string text = fmt::format("matched {}/{} spikes before {:g} ms (max |dt| {:.3g} ms)",
-                                   a.matched, a.compared, until, a.max_difference);
+    const std::string span =
+        std::isfinite(until) ? fmt::format("before {:g} ms", until) : "over the whole run";
+    std::string text = fmt::format("matched {}/{} spikes {} (max |dt| {:.3g} ms)", a.matched,
+                                   a.compared, span, a.max_difference);
     for (const auto& m : a.mismatches)
         text += "\n  " + m;
     return text;
