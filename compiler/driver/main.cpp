@@ -1,59 +1,95 @@
-// mechc: the mechanism compiler's command line.
+// mechc: the mechanism compiler's command line. Parses the options, runs the pipeline once and
+// writes its output; every problem, a compiler bug included, is a diagnostic and an exit status.
+#include "driver/command_line.hpp"
+#include "driver/output_file.hpp"
 #include "driver/pipeline.hpp"
 
-#include <CLI/CLI.hpp>
-
+#include <filesystem>
 #include <iostream>
-#include <map>
+#include <memory>
+#include <sstream>
 
 namespace {
 
-constexpr const char* kVersion = "0.1.0";
+using namespace mech;
 
-int run(const std::vector<std::string>& files, const mech::driver::Options& options) {
-    mech::diag::SourceManager sources;
-    mech::diag::DiagnosticEngine diags(sources);
-    diags.set_warnings_as_errors(options.warnings_as_errors);
-    diags.set_consumer([&](const mech::diag::Diagnostic& d) { std::cerr << diags.render(d); });
-    bool ok = true;
-    for (const auto& f : files) ok = mech::driver::compile_file(f, options, sources, diags, std::cout) && ok;
-    if (auto s = mech::diag::summary(diags); !s.empty()) std::cerr << s << "\n";
-    return ok ? 0 : 1;
+constexpr int kInputErrors = 1;
+constexpr int kInternalError = 3;
+
+// --emit=obj without -o: "<stem>.o" in the working folder, as C compilers do, for one file.
+std::string default_output(const driver::Invocation& inv, diag::DiagnosticEngine& diags) {
+    if (inv.options.emit != driver::EmitStage::Obj || !inv.output.empty())
+        return inv.output;
+    if (inv.files.size() != 1) {
+        diags.error({}, "--emit=obj with several files makes one object: name it with -o");
+        return {};
+    }
+    return std::filesystem::path(inv.files.front()).stem().string() + ".o";
+}
+
+// Runs the pipeline; text goes to stdout unless -o names a file, binary output always to a file.
+bool run(const driver::Invocation& inv, diag::SourceManager& sources,
+         diag::DiagnosticEngine& diags) {
+    const std::string output = default_output(inv, diags);
+    if (diags.has_errors())
+        return false;
+    std::unique_ptr<driver::OutputFile> file;
+    if (!output.empty()) {
+        file = driver::OutputFile::open(output, inv.files, diags);
+        if (!file)
+            return false;
+    }
+
+    std::ostringstream text;
+    driver::Sink sink{file ? static_cast<std::ostream&>(text) : std::cout, std::cerr, {}, {}};
+    if (file)
+        sink.library = file->temporary();
+    if (!driver::compile(inv.files, inv.options, sources, diags, sink))
+        return false;
+    if (!file)
+        return true;
+
+    switch (inv.options.emit) {
+    case driver::EmitStage::None: return true; // check: nothing to write
+    case driver::EmitStage::Library: break;    // already linked into the temporary
+    case driver::EmitStage::Obj:
+        if (!file->write({sink.object.data(), sink.object.size()}, diags))
+            return false;
+        break;
+    case driver::EmitStage::Ast:
+    case driver::EmitStage::Ir:
+    case driver::EmitStage::Llvm:
+        if (!file->write(text.str(), diags))
+            return false;
+        break;
+    }
+    return file->commit(diags);
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"mechc: compiles NMODL-style mechanism files (.mech, and NEURON .mod in the supported subset)"};
-    app.set_version_flag("--version", std::string("mechc ") + kVersion);
+    int exit_code = 0;
+    auto inv = driver::parse_command_line(argc, argv, exit_code);
+    if (!inv)
+        return exit_code;
 
-    mech::driver::Options options;
-    std::string emit = "none";
-    std::vector<std::string> files;
-    const std::map<std::string, mech::driver::EmitStage> stages{{"none", mech::driver::EmitStage::None},
-                                                                 {"ast", mech::driver::EmitStage::Ast}};
-    app.add_option("--emit", emit, "print the result of a stage: ast")
-        ->check(CLI::IsMember({"none", "ast"}));
-    app.add_flag("--strict-units", options.strict_units, "unit problems in .mod files are errors, not warnings");
-    app.add_flag("--Werror", options.warnings_as_errors, "treat warnings as errors");
-    app.add_option("files", files, "input files (.mech or .mod)");
+    diag::SourceManager sources;
+    diag::DiagnosticEngine diags(sources);
+    diags.set_warnings_as_errors(inv->options.warnings_as_errors);
+    diags.set_consumer([&](const diag::Diagnostic& d) { std::cerr << diags.render(d); });
 
-    auto* check = app.add_subcommand("check", "parse and check files; print diagnostics; exit 1 on any error");
-    std::vector<std::string> check_files;
-    check->add_option("files", check_files, "input files (.mech or .mod)")->required();
-    check->add_flag("--strict-units", options.strict_units, "unit problems in .mod files are errors");
-    check->add_flag("--Werror", options.warnings_as_errors, "treat warnings as errors");
-
-    CLI11_PARSE(app, argc, argv);
-
-    if (check->parsed()) {
-        options.emit = mech::driver::EmitStage::None;
-        return run(check_files, options);
+    int status = 0;
+    try {
+        status = run(*inv, sources, diags) ? 0 : kInputErrors;
+    } catch (const std::exception& e) {
+        diags.internal_error({}, std::string("uncaught exception: ") + e.what());
+        status = kInternalError;
+    } catch (...) {
+        diags.internal_error({}, "uncaught exception of unknown type");
+        status = kInternalError;
     }
-    options.emit = stages.at(emit);
-    if (files.empty()) {
-        std::cerr << app.help();
-        return 1;
-    }
-    return run(files, options);
+    if (auto s = diag::summary(diags); !s.empty())
+        std::cerr << s << "\n";
+    return status;
 }

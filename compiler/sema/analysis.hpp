@@ -58,7 +58,9 @@ struct Symbol {
     bool units_known = true;       // false for LOCALs never assigned and bad unit texts
     std::optional<double> default_value;
     std::optional<double> lower_limit, upper_limit; // <lo, hi>
-    std::optional<std::int64_t> array_size;
+    std::optional<std::int64_t> array_size;  // x[4], or x[NANN] with NANN's DEFINE'd value
+    std::optional<double> tolerance;         // STATE ca (mM) <1e-6>: absolute tolerance
+    bool mechanism_local = false;  // top-level LOCAL: an ASSIGNED without units, one per mechanism
     Visibility visibility = Visibility::None;
     bool pointer = false;          // POINTER / BBCOREPOINTER
     diag::SourceRange decl;        // where declared (the name)
@@ -80,6 +82,13 @@ struct Symbol {
     int reads = 0;
     int writes = 0;
 };
+
+// NET_RECEIVE's implicit `flag` (the value net_send gave the event); not a NET_RECEIVE argument
+// the user named flag.
+inline bool is_event_flag(const Symbol& s) {
+    return s.kind == SymbolKind::Argument && s.name == "flag" && s.scope == "NET_RECEIVE" &&
+           !s.decl.valid();
+}
 
 struct Ion {
     std::string name;                        // "na"
@@ -128,7 +137,8 @@ struct Analysis {
     std::vector<Pool> pools;
 
     // Which symbol each name use means: NameExpr and CallExpr nodes, and Idents
-    // (declarations, SOLVE targets, USEION lists, reaction species ...).
+    // (declarations, SOLVE targets, USEION lists, reaction species ...). NET_RECEIVE's implicit
+    // `flag` is left out: it is the event's flag, not a variable (see is_event_flag).
     std::unordered_map<const ast::Expr*, SymbolId> name_uses;
     std::unordered_map<const ast::Ident*, SymbolId> ident_uses;
     // The inferred units of every expression whose units are known.

@@ -142,8 +142,11 @@ void BodyChecker::block(const ast::StmtBlock& b) {
 
 void BodyChecker::stmt(const ast::Stmt& s) {
     if (auto* local = s.as<ast::LocalStmt>()) {
-        for (const ast::LocalVar& v : local->vars)
+        for (const ast::LocalVar& v : local->vars) {
             declare_local(v.name, SymbolKind::Local, std::nullopt);
+            if (auto it = cx_.out.ident_uses.find(&v.name); it != cx_.out.ident_uses.end())
+                cx_.sym(it->second).array_size = array_size(v.array_size, v.array_size_name, cx_);
+        }
     } else if (auto* a = s.as<ast::AssignStmt>()) {
         assign(*a, s);
     } else if (auto* e = s.as<ast::ExprStmt>()) {
@@ -244,9 +247,20 @@ void BodyChecker::assign(const ast::AssignStmt& a, const ast::Stmt& s) {
     SymbolId id = resolve(target->name, a.lhs->range, true);
     if (id == kNoSymbol)
         return;
-    cx_.out.name_uses[a.lhs.get()] = id;
     Symbol& sym = cx_.sym(id);
+    if (is_event_flag(sym)) {
+        cx_.diags.error(a.lhs->range, "cannot assign to 'flag': it is the flag of the event "
+                                      "being received (set by net_send)");
+        return;
+    }
+    cx_.out.name_uses[a.lhs.get()] = id;
+    // PROTECT needs no code of its own: NEURON guards a write to a shared GLOBAL, and mech gives
+    // every GLOBAL a kernel writes one value per instance, so no two threads share it.
     if (target->primes > 0) {
+        if (a.protect) {
+            cx_.diags.error(a.lhs->range, "PROTECT guards an assignment, not a derivative equation");
+            return;
+        }
         if (sym.kind != SymbolKind::State && sym.kind != SymbolKind::Gate &&
             sym.kind != SymbolKind::Pool) {
             cx_.diags.error(a.lhs->range, "'" + sym.name + "' is a " + kind_name(sym.kind) +
@@ -300,7 +314,7 @@ void BodyChecker::assign(const ast::AssignStmt& a, const ast::Stmt& s) {
     ++sym.writes;
     cx_.facts.writes[where_].insert(id);
     if (!sym.units_known) {
-        if (sym.kind == SymbolKind::Local && rhs.known && !rhs.zero) {
+        if ((sym.kind == SymbolKind::Local || sym.mechanism_local) && rhs.known && !rhs.zero) {
             sym.unit = rhs.unit;
             sym.unit_text = rhs.unit.str();
             sym.units_known = true;

@@ -90,8 +90,9 @@ Inferred BodyChecker::name(const ast::Expr& e, const ast::NameExpr& n) {
     SymbolId id = resolve(n.name, e.range, true);
     if (id == kNoSymbol)
         return Inferred::unknown();
-    cx_.out.name_uses[&e] = id;
     Symbol& s = cx_.sym(id);
+    if (!is_event_flag(s))
+        cx_.out.name_uses[&e] = id;
     if (s.kind == SymbolKind::Function && function_ && function_->name.name == s.name)
         return Inferred::of(s.result_unit); // a FUNCTION reads its own result variable
     if (s.kind == SymbolKind::Function || s.kind == SymbolKind::Procedure ||

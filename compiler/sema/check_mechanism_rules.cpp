@@ -98,7 +98,10 @@ void check_unused(Context& cx) {
                                              "' is never used (it is RANGE, but nothing reads it)");
             break;
         case SymbolKind::Assigned:
-            if (s.reads == 0 && s.writes == 0 && !s.pointer)
+            if (s.mechanism_local && s.reads == 0)
+                cx.diags.warning(s.decl, "LOCAL '" + s.name + (s.writes == 0 ? "' is never used"
+                                                                             : "' is assigned but never used"));
+            else if (s.reads == 0 && s.writes == 0 && !s.pointer)
                 cx.diags.warning(s.decl, "ASSIGNED '" + s.name + "' is never used");
             break;
         case SymbolKind::Local:

@@ -47,4 +47,34 @@ std::optional<double> const_value(const ast::Expr& e, const Context& cx) {
     return std::nullopt;
 }
 
+std::optional<std::int64_t> array_size(const std::optional<std::int64_t>& number,
+                                       const std::optional<ast::Ident>& name, Context& cx) {
+    if (!name)
+        return number;
+    SymbolId id = cx.lookup(name->name);
+    if (id == kNoSymbol) {
+        // NMODL reads DEFINEs in order: one further down is the likely mistake.
+        for (const ast::Block& b : cx.module.blocks)
+            if (auto* def = b.as<ast::DefineBlock>(); def && def->name.name == name->name) {
+                cx.diags.error(name->range, "the array size '" + name->name +
+                                                "' is DEFINEd after its use; move the DEFINE up");
+                cx.diags.note(def->name.range, "the DEFINE is here");
+                return std::nullopt;
+            }
+        cx.diags.error(name->range, "unknown array size '" + name->name +
+                                        "': an array size is a number or a DEFINE'd name");
+        return std::nullopt;
+    }
+    const Symbol& s = cx.sym(id);
+    cx.out.ident_uses[&*name] = id;
+    const double value = s.kind == SymbolKind::Constant && s.default_value ? *s.default_value : 0;
+    if (value < 1 || value != std::floor(value) || value > 1e9) {
+        cx.diags.error(name->range, "the array size '" + name->name +
+                                        "' must be a positive integer constant (DEFINE " +
+                                        name->name + " 4)");
+        return std::nullopt;
+    }
+    return static_cast<std::int64_t>(value);
+}
+
 } // namespace mech::sema

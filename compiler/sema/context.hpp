@@ -88,4 +88,9 @@ void check_mechanism_rules(Context& cx);
 namespace mech::sema {
 // The value of a constant expression (numbers, DEFINE names, + - * / ^), if it is one.
 std::optional<double> const_value(const ast::Expr& e, const Context& cx);
+// The size of an array declaration: `x[4]` (`number`) or `x[NANN]` (`name`, a DEFINE'd
+// positive integer, recorded as a use of NANN). Reports a located error and gives nullopt
+// when the name is not such a constant.
+std::optional<std::int64_t> array_size(const std::optional<std::int64_t>& number,
+                                       const std::optional<ast::Ident>& name, Context& cx);
 } // namespace mech::sema

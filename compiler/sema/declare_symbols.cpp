@@ -142,8 +142,25 @@ SymbolKind kind_of(ast::DeclKind k) {
     case ast::DeclKind::State: return SymbolKind::State;
     case ast::DeclKind::Assigned: return SymbolKind::Assigned;
     case ast::DeclKind::Independent: return SymbolKind::Special;
+    // A top-level LOCAL is NEURON's mechanism-wide C static: an ASSIGNED without units, so
+    // that lowering places it like a GLOBAL (a per-instance field when a kernel writes it).
+    case ast::DeclKind::Local: return SymbolKind::Assigned;
     }
     return SymbolKind::Assigned;
+}
+
+// STATE ca (mM) <1e-6>: kept for adaptive integration; it must be a positive number.
+std::optional<double> tolerance_of(const ast::Expr& e, ast::DeclKind kind, Context& cx) {
+    if (kind != ast::DeclKind::State) {
+        cx.diags.error(e.range, "only a STATE takes an absolute tolerance '<tol>'");
+        return std::nullopt;
+    }
+    auto value = const_value(e, cx);
+    if (!value || !(*value > 0)) {
+        cx.diags.error(e.range, "an absolute tolerance must be a positive number, e.g. <1e-6>");
+        return std::nullopt;
+    }
+    return value;
 }
 
 void declare_variables(Context& cx) {
@@ -177,7 +194,8 @@ void declare_variables(Context& cx) {
                 SymbolKind pk = cx.sym(prev).kind;
                 bool mergeable = (pk == SymbolKind::Special || pk == SymbolKind::IonVariable) &&
                                  prev < merged.size() && !merged[prev];
-                if (mergeable && block->kind != ast::DeclKind::Constant) {
+                if (mergeable && block->kind != ast::DeclKind::Constant &&
+                    block->kind != ast::DeclKind::Local) {
                     merged[prev] = true;
                     merge_declaration(cx, prev, d, block->kind, unit);
                     cx.sym(prev).decl = d.name.range;
@@ -193,8 +211,11 @@ void declare_variables(Context& cx) {
             s.name = d.name.name;
             s.kind = kind_of(block->kind);
             s.decl = d.name.range;
-            s.array_size = d.array_size;
-            if (unit) {
+            s.array_size = array_size(d.array_size, d.array_size_name, cx);
+            s.mechanism_local = block->kind == ast::DeclKind::Local;
+            if (s.mechanism_local) {
+                s.units_known = false; // like a LOCAL in a block: units from the first assignment
+            } else if (unit) {
                 s.unit = *unit;
                 s.unit_text = d.unit->text;
             } else if (d.unit) {
@@ -208,6 +229,8 @@ void declare_variables(Context& cx) {
                 if (d.limits->hi)
                     s.upper_limit = const_value(*d.limits->hi, cx);
             }
+            if (d.tolerance)
+                s.tolerance = tolerance_of(*d.tolerance, block->kind, cx);
             cx.out.ident_uses[&d.name] = cx.add_symbol(std::move(s));
         }
     }
