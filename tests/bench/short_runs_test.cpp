@@ -19,9 +19,10 @@ const Catalogue& mechanisms() {
     return set->catalogue();
 }
 
-std::vector<Spike> run_short(const Workload& w) {
+std::vector<Spike> run_short(const Workload& w, int threads = 1) {
     RunSettings settings;
     settings.tstop = tstop;
+    settings.threads = threads;
     const RunResult r = run_workload(w, mechanisms(), settings);
     EXPECT_EQ(r.steps, 2000);
     EXPECT_EQ(r.run_seconds.size(), 1u);
@@ -59,6 +60,20 @@ TEST(ShortRuns, W3FirstFiftyMillisecondsMatchNeuronExactRates) {
         EXPECT_NEAR(spikes[static_cast<std::size_t>(k)].t, 6.475, one_step);
     EXPECT_EQ(spikes[10].gid, 262);
     expect_agreement(spikes, MECH_REFERENCE_DIR "/W3_spikes.csv", 1129);
+}
+
+// --threads reaches the runtime, and the raster does not depend on it (W3: spikes cross from
+// one thread's cells to the other's).
+TEST(ShortRuns, W3OnTwoThreadsGivesTheSameSpikes) {
+    ASSERT_TRUE(runtime_supports_threads());
+    const Workload w = build_w3();
+    const auto one = run_short(w, 1);
+    const auto two = run_short(w, 2);
+    ASSERT_EQ(one.size(), two.size());
+    for (std::size_t k = 0; k < one.size(); ++k) {
+        EXPECT_EQ(one[k].gid, two[k].gid) << "spike " << k;
+        EXPECT_EQ(one[k].t, two[k].t) << "spike " << k;
+    }
 }
 
 } // namespace
