@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 
@@ -20,8 +21,37 @@ constexpr const char* kUsage = R"(mechc: compiles NMODL-style mechanism files (.
                                             print a stage (ast, ir per file; llvm, obj for all files)
 Exit status: 0 success, 1 errors in the input or output, 2 bad command line, 3 internal error.)";
 
+std::vector<std::string> split(const std::string& list) {
+    std::vector<std::string> out;
+    std::size_t begin = 0;
+    while (begin <= list.size()) {
+        const std::size_t comma = std::min(list.find(',', begin), list.size());
+        out.push_back(list.substr(begin, comma - begin));
+        begin = comma + 1;
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names)
+        out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+// CLI11 validator: "" when every name in the comma-separated list is a pass or "all".
+std::string check_pass_list(std::string& list) {
+    for (const auto& name : split(list)) {
+        const auto& passes = pass_names();
+        if (name != "all" && std::find(passes.begin(), passes.end(), name) == passes.end())
+            return "no pass is named '" + name + "'; the passes are " + join(passes) + ", or all";
+    }
+    return "";
+}
+
 // The options every command shares.
-void add_common(CLI::App& app, Options& options, std::string& conductance) {
+void add_common(CLI::App& app, Options& options, std::string& conductance,
+                std::vector<std::string>& dump_after) {
     app.add_flag("--strict-units", options.strict_units,
                  "unit problems in .mod files are errors (they are always errors in .mech files)");
     app.add_flag("--Werror", options.warnings_as_errors, "treat warnings as errors");
@@ -31,12 +61,13 @@ void add_common(CLI::App& app, Options& options, std::string& conductance) {
                    "how dI/dv is computed: symbolic (exact; the default) or finite-difference "
                    "(NEURON's (i(v+0.001)-i(v))/0.001)")
         ->check(CLI::IsMember({"symbolic", "finite-difference"}));
-    std::vector<std::string> passes = pass_names();
-    passes.push_back("all");
-    app.add_option("--dump-after", options.dump_after,
-                   "print the IR to stderr after these passes (comma-separated, or all)")
-        ->delimiter(',')
-        ->check(CLI::IsMember(passes));
+    app.add_option("--dump-after", dump_after,
+                   "print the IR to stderr after these passes (comma-separated, or all; may repeat): " +
+                       join(pass_names()))
+        ->expected(1) // one value per use, so that the input files after it stay files
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->check(CLI::Validator(check_pass_list, "PASS[,PASS...]"));
     app.add_option("-O,--opt-level", options.opt_level, "LLVM optimisation level 0-3 (default 3)")
         ->check(CLI::Range(0, 3));
     app.add_option("--cpu", options.cpu,
@@ -52,11 +83,12 @@ std::optional<Invocation> parse_command_line(int argc, char** argv, int& exit_co
     Invocation inv;
     std::string emit = "none";
     std::string conductance = "symbolic";
+    std::vector<std::string> dump_after;
 
     CLI::App app{kUsage, "mechc"};
     app.set_version_flag("--version", "mechc " MECH_VERSION " (mechanism ABI " +
                                           std::to_string(MECH_ABI_VERSION) + ", LLVM 19)");
-    add_common(app, inv.options, conductance);
+    add_common(app, inv.options, conductance, dump_after);
     app.add_option("--emit", emit,
                    "what to produce: ast or ir (per file, to stdout or -o), llvm (text) or obj "
                    "(one catalogue module of all files); without --emit the files are checked")
@@ -65,12 +97,12 @@ std::optional<Invocation> parse_command_line(int argc, char** argv, int& exit_co
     app.add_option("files", inv.files, "input files (.mech or .mod)");
 
     auto* check = app.add_subcommand("check", "check files through every stage; write nothing");
-    add_common(*check, inv.options, conductance);
+    add_common(*check, inv.options, conductance, dump_after);
     check->add_option("files", inv.files, "input files (.mech or .mod)")->required();
 
     auto* compile = app.add_subcommand(
         "compile", "compile files into one catalogue: a shared library (-o x.so) or object (-o x.o)");
-    add_common(*compile, inv.options, conductance);
+    add_common(*compile, inv.options, conductance, dump_after);
     compile->add_option("files", inv.files, "input files (.mech or .mod)")->required();
     compile->add_option("-o,--output", inv.output, "the catalogue: x.so (shared library) or x.o")
         ->required();
@@ -90,6 +122,9 @@ std::optional<Invocation> parse_command_line(int argc, char** argv, int& exit_co
                                                           {"llvm", EmitStage::Llvm},
                                                           {"obj", EmitStage::Obj}};
     inv.options.emit = stages.at(emit);
+    for (const auto& list : dump_after)
+        for (auto& name : split(list))
+            inv.options.dump_after.push_back(std::move(name));
     inv.options.conductance =
         conductance == "symbolic" ? Conductance::Symbolic : Conductance::FiniteDifference;
     if (compile->parsed()) {

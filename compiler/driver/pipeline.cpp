@@ -11,6 +11,7 @@
 #include "sema/analysis.hpp"
 
 #include <chrono>
+#include <filesystem>
 #include <iomanip>
 #include <ostream>
 
@@ -84,7 +85,10 @@ bool compile_one(const std::string& path, const Options& options, diag::SourceMa
     // 1. Read.
     auto file = sources.load_file(path);
     if (!file) {
-        diags.error({}, "cannot read '" + path + "'");
+        std::error_code ec;
+        diags.error({}, std::filesystem::exists(path, ec)
+                            ? "cannot read '" + path + "'"
+                            : "cannot read '" + path + "': no such file");
         return false;
     }
     step.done("read " + path);
