@@ -48,6 +48,7 @@ struct Simulation::Impl {
     std::vector<std::string> section_names;
 
     std::vector<double> v, rhs, d;
+    std::vector<double> cm;  // uF/cm2 per node (0 where there is no membrane)
     std::vector<double> cap; // cm*1e-3/dt per node (S/cm2 per mV of step)
 
     std::vector<detail::MechanismStore> stores;

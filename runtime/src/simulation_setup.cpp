@@ -160,9 +160,7 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
     }
 
     // User values on sections, in the order given.
-    std::vector<double> cm(n, 0.0);
-    for (std::size_t i = 0; i < n; ++i)
-        cm[i] = layout.cm[i];
+    cm = layout.cm;
     for (std::size_t s = 0; s < secs.size(); ++s) {
         const auto& sec = secs[s];
         const auto& nodes = layout.sections[s];

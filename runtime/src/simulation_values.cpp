@@ -102,6 +102,32 @@ void Simulation::set(PointProcessId process, std::string_view field, double valu
               fmt::format("point process {}", s.stores[store].mech->name));
 }
 
+void Simulation::set_celsius(double celsius) {
+    if (!std::isfinite(celsius))
+        throw Error("set_celsius: celsius must be finite");
+    Impl& s = *impl_;
+    s.options.celsius = celsius;
+    for (auto& store : s.stores)
+        store.data.celsius = celsius;
+    for (auto& part : s.partitions)
+        for (auto& data : part.data)
+            data.celsius = celsius;
+}
+
+void Simulation::set_dt(double dt) {
+    if (!(dt > 0) || !std::isfinite(dt))
+        throw Error(fmt::format("set_dt: dt must be positive (got {} ms)", dt));
+    Impl& s = *impl_;
+    s.options.dt = dt;
+    for (std::size_t i = 0; i < s.cap.size(); ++i)
+        s.cap[i] = s.cm[i] * 1e-3 / dt;
+    for (auto& store : s.stores)
+        store.data.dt = dt;
+    for (auto& part : s.partitions)
+        for (auto& data : part.data)
+            data.dt = dt;
+}
+
 void Simulation::set(StimulusId stimulus, std::string_view name, double value) {
     Impl& s = *impl_;
     if (stimulus.index < 0 || static_cast<std::size_t>(stimulus.index) >= s.stimuli.size())

@@ -230,3 +230,39 @@ TEST(MechanismsOnCells, ThreadsDoNotChangeResults) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(MechanismsOnCells, CelsiusAndDtCanChangeBetweenSteps) {
+    Model model;
+    const SectionId s = model.add_section("soma", {40, 40, 1, 1, 35.4});
+    model.insert(s, "pas");
+    model.add_stimulus(s, 0.5, IClamp{0.1, 0, 1e9});
+    model.record_v("v", s, 0.5);
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{10, 0.025, 6.3, -70});
+    sim.initialize();
+    sim.advance_to(5);
+    sim.set_dt(0.0125);
+    sim.advance_to(10);
+    EXPECT_NEAR(sim.time(), 10, 1e-9);
+    EXPECT_EQ(sim.trace("t").size(), 201u + 400u);
+    // tau = cm/g = 1 ms; after 10 ms the pas soma sits at its steady state.
+    EXPECT_NEAR(sim.voltage(s, 0.5), -70 + 100 * 0.1 / (1e-3 * 5026.548245743669), 1e-3);
+    EXPECT_THROW(sim.set_dt(0), Error);
+
+    // hh is faster when warm (q10 = 3 per 10 degC): more spikes in the same time.
+    auto spikes_at = [](double celsius) {
+        Model m;
+        const SectionId soma = m.add_section("soma", {40, 40, 1, 1, 35.4});
+        m.insert(soma, "hh");
+        m.add_stimulus(soma, 0.5, IClamp{0.5, 0, 1e9});
+        m.record_spikes("s", soma, 0.5, 0);
+        Simulation run(m, mech::testing::catalogue(), SimOptions{100});
+        run.set_celsius(celsius);
+        run.run();
+        return run.spikes("s").size();
+    };
+    EXPECT_GT(spikes_at(16.3), spikes_at(6.3));
+}
+
+} // namespace

@@ -46,6 +46,9 @@ public:
 
     double time() const;
     const SimOptions& options() const;
+    // Take effect from the next step (NEURON lets both change between steps).
+    void set_celsius(double celsius);
+    void set_dt(double dt); // > 0
 
     // Recorded samples: "t" and every column the Model asked for.
     std::span<const double> trace(std::string_view column) const; // throws if unknown

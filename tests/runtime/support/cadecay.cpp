@@ -39,24 +39,19 @@ void advance_state(mech_instance_data* d) {
     }
 }
 
-const mech_mechanism mechanism = {
-    MECH_ABI_VERSION,
-    "cadecay",
-    MECH_KIND_DENSITY,
-    0,
-    static_cast<int32_t>(std::size(fields)),
-    fields,
-    0,
-    nullptr,
-    1,
-    ions,
-    0,
-    init,
-    nullptr,
-    advance_state,
-    nullptr,
-    nullptr,
-};
+const mech_mechanism mechanism = [] {
+    mech_mechanism m{}; // value-initialised: members appended to the ABI later stay null
+    m.abi_version = MECH_ABI_VERSION;
+    m.name = "cadecay";
+    m.kind = MECH_KIND_DENSITY;
+    m.n_fields = static_cast<int32_t>(std::size(fields));
+    m.fields = fields;
+    m.n_ions = 1;
+    m.ions = ions;
+    m.init = init;
+    m.advance_state = advance_state;
+    return m;
+}();
 
 } // namespace
 

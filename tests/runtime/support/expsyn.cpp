@@ -44,24 +44,20 @@ void net_receive(mech_instance_data* d, mech_index_t k, mech_value_t* weight, me
     d->field[g][k] += weight[0];
 }
 
-const mech_mechanism mechanism = {
-    MECH_ABI_VERSION,
-    "ExpSyn",
-    MECH_KIND_POINT,
-    0,
-    static_cast<int32_t>(std::size(fields)),
-    fields,
-    0,
-    nullptr,
-    0,
-    nullptr,
-    1,
-    init,
-    compute_currents,
-    advance_state,
-    net_receive,
-    nullptr,
-};
+const mech_mechanism mechanism = [] {
+    mech_mechanism m{}; // value-initialised: members appended to the ABI later stay null
+    m.abi_version = MECH_ABI_VERSION;
+    m.name = "ExpSyn";
+    m.kind = MECH_KIND_POINT;
+    m.n_fields = static_cast<int32_t>(std::size(fields));
+    m.fields = fields;
+    m.n_net_receive_args = 1;
+    m.init = init;
+    m.compute_currents = compute_currents;
+    m.advance_state = advance_state;
+    m.net_receive = net_receive;
+    return m;
+}();
 
 } // namespace
 

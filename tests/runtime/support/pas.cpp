@@ -28,24 +28,16 @@ void compute_currents(mech_instance_data* d) {
     }
 }
 
-const mech_mechanism mechanism = {
-    MECH_ABI_VERSION,
-    "pas",
-    MECH_KIND_DENSITY,
-    0,
-    static_cast<int32_t>(std::size(fields)),
-    fields,
-    0,
-    nullptr,
-    0,
-    nullptr,
-    0,
-    nullptr,
-    compute_currents,
-    nullptr,
-    nullptr,
-    nullptr,
-};
+const mech_mechanism mechanism = [] {
+    mech_mechanism m{}; // value-initialised: members appended to the ABI later stay null
+    m.abi_version = MECH_ABI_VERSION;
+    m.name = "pas";
+    m.kind = MECH_KIND_DENSITY;
+    m.n_fields = static_cast<int32_t>(std::size(fields));
+    m.fields = fields;
+    m.compute_currents = compute_currents;
+    return m;
+}();
 
 } // namespace
 

@@ -35,24 +35,18 @@ void net_receive(mech_instance_data* d, mech_index_t k, mech_value_t*, mech_valu
         d->net_send(d->runtime, k, d->field[interval][k], 1);
 }
 
-const mech_mechanism mechanism = {
-    MECH_ABI_VERSION,
-    "RegularStim",
-    MECH_KIND_ARTIFICIAL,
-    0,
-    static_cast<int32_t>(std::size(fields)),
-    fields,
-    0,
-    nullptr,
-    0,
-    nullptr,
-    1,
-    init,
-    nullptr,
-    nullptr,
-    net_receive,
-    nullptr,
-};
+const mech_mechanism mechanism = [] {
+    mech_mechanism m{}; // value-initialised: members appended to the ABI later stay null
+    m.abi_version = MECH_ABI_VERSION;
+    m.name = "RegularStim";
+    m.kind = MECH_KIND_ARTIFICIAL;
+    m.n_fields = static_cast<int32_t>(std::size(fields));
+    m.fields = fields;
+    m.n_net_receive_args = 1;
+    m.init = init;
+    m.net_receive = net_receive;
+    return m;
+}();
 
 } // namespace
 
