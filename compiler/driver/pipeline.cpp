@@ -3,6 +3,7 @@
 #include "driver/pipeline.hpp"
 
 #include "ast/print.hpp"
+#include "driver/target_cpu.hpp"
 #include "frontend/parse.hpp"
 #include "ir/lower.hpp"
 #include "ir/print.hpp"
@@ -70,7 +71,7 @@ passes::Options pass_options(const Options& options, std::ostream& log) {
 jit::Options codegen_options(const Options& options) {
     jit::Options out;
     out.opt_level = options.opt_level;
-    out.cpu = options.cpu;
+    out.cpu = options.cpu == "native" ? "" : options.cpu;
     out.vector_math = options.vector_math;
     return out;
 }
@@ -166,6 +167,11 @@ bool generate_code(const Lowered& lowered, const Options& options, diag::Diagnos
 
 bool compile(const std::vector<std::string>& paths, const Options& options,
              diag::SourceManager& sources, diag::DiagnosticEngine& diags, Sink& sink) {
+    // 0. Options the back end would otherwise trip over late (LLVM aborts on some CPU names).
+    if (std::string message; !valid_target_cpu(options.cpu, message)) {
+        diags.error({}, message);
+        return false;
+    }
     Lowered lowered;
     bool ok = true;
     for (const auto& path : paths)

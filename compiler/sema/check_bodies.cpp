@@ -257,10 +257,8 @@ void BodyChecker::assign(const ast::AssignStmt& a, const ast::Stmt& s) {
     // PROTECT needs no code of its own: NEURON guards a write to a shared GLOBAL, and mech gives
     // every GLOBAL a kernel writes one value per instance, so no two threads share it.
     if (target->primes > 0) {
-        if (a.protect) {
+        if (a.protect)
             cx_.diags.error(a.lhs->range, "PROTECT guards an assignment, not a derivative equation");
-            return;
-        }
         if (sym.kind != SymbolKind::State && sym.kind != SymbolKind::Gate &&
             sym.kind != SymbolKind::Pool) {
             cx_.diags.error(a.lhs->range, "'" + sym.name + "' is a " + kind_name(sym.kind) +

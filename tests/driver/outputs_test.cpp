@@ -105,3 +105,21 @@ TEST(Outputs, UnwritablePlacesAreErrors) {
 
 } // namespace
 } // namespace mech::test
+
+namespace mech::test {
+namespace {
+
+TEST(Outputs, TargetCpu) {
+    Scratch dir;
+    const std::string pas = source_file("mechanisms/pas.mech").string();
+    MechcRun portable = run_mechc({"compile", "--cpu", "x86-64-v3", pas, "-o", "v3.so"}, dir.path());
+    EXPECT_EQ(portable.status, 0) << portable.err;
+    // LLVM aborts on some unknown CPU names: mechc must refuse them first, with a located reason.
+    MechcRun unknown = run_mechc({"compile", "--cpu", "nonsense", pas, "-o", "x.so"}, dir.path());
+    EXPECT_EQ(unknown.status, 1);
+    EXPECT_NE(unknown.err.find("unknown --cpu 'nonsense'"), std::string::npos) << unknown.err;
+    EXPECT_EQ(dir.files(), std::vector<std::string>{"v3.so"});
+}
+
+} // namespace
+} // namespace mech::test
