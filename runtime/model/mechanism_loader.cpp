@@ -2,6 +2,8 @@
 #include "mechanism_loader.hpp"
 
 #include <filesystem>
+#include <fstream>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 
@@ -44,6 +46,20 @@ std::unique_ptr<jit::JitCatalogue> compile_mechanism_file(const fs::path& file, 
 }
 #endif
 
+// The mechanism names a file declares (SUFFIX, POINT_PROCESS, ARTIFICIAL_CELL), read without
+// compiling it, so that AMPA_NMDA.mech is found for "SimpleAMPA_NMDA".
+std::vector<std::string> declared_names(const fs::path& file) {
+    std::ifstream in(file);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string source = text.str();
+    static const std::regex declaration(R"(\b(SUFFIX|POINT_PROCESS|ARTIFICIAL_CELL)\s+([A-Za-z_][A-Za-z0-9_]*))");
+    std::vector<std::string> out;
+    for (auto it = std::sregex_iterator(source.begin(), source.end(), declaration); it != std::sregex_iterator(); ++it)
+        out.push_back((*it)[2].str());
+    return out;
+}
+
 }  // namespace
 
 MechanismLoader::MechanismLoader(std::vector<std::string> search_paths) : search_paths_(std::move(search_paths)) {}
@@ -55,7 +71,9 @@ void MechanismLoader::add_catalogue_file(const std::string& path) {
     auto loaded = jit::load_catalogue(path, error);
     if (!loaded) throw std::runtime_error("cannot load the mechanism catalogue '" + path + "': " + error);
     for (const mech_mechanism* m : loaded->mechanisms()) available_.push_back(m);
-    owned_.push_back(std::make_unique<Owned>(Owned{std::move(loaded)}));
+    auto owned = std::make_unique<Owned>();
+    owned->catalogue = std::move(loaded);
+    owned_.push_back(std::move(owned));
 }
 
 void MechanismLoader::add(const mech_mechanism* mechanism) {
@@ -76,34 +94,42 @@ const mech_mechanism& MechanismLoader::load(const std::string& name) {
     std::vector<std::string> known;
     for (const mech_mechanism* m : available_) known.push_back(m->name);
     for (const auto& dir : search_paths_) {
-        for (const char* ext : {".mech", ".mod"}) {
-            const fs::path file = fs::path(dir) / (name + ext);
-            if (!fs::exists(file)) continue;
-#ifdef MECH_HAVE_JIT
-            auto compiled = compile_mechanism_file(file, warnings_);
-            const mech_mechanism* wanted = compiled->find(name);
-            std::string defined;
-            for (const mech_mechanism* m : compiled->mechanisms()) {
-                available_.push_back(m);
-                defined += (defined.empty() ? "" : ", ") + std::string(m->name);
-            }
-            owned_.push_back(std::make_unique<Owned>(Owned{nullptr, std::move(compiled)}));
-            if (!wanted)
-                throw std::runtime_error(file.string() + " defines " + (defined.empty() ? "no mechanism" : defined) +
-                                         ", not '" + name + "'");
-            catalogue_.add(wanted);
-            return *wanted;
-#else
-            throw std::runtime_error("mechanism '" + name + "' is defined in " + file.string() +
-                                     ", but this build of mechsim has no JIT compiler; compile it with mechc into a "
-                                     "catalogue and list it in 'mechanism_catalogues'");
-#endif
-        }
+        // <name>.mech, then <name>.mod, then any file of the folder that declares `name`.
+        std::vector<fs::path> files;
+        for (const char* ext : {".mech", ".mod"})
+            if (fs::exists(fs::path(dir) / (name + ext))) files.push_back(fs::path(dir) / (name + ext));
         std::error_code ec;
-        for (const auto& entry : fs::directory_iterator(dir, ec))
-            if (entry.path().extension() == ".mech" || entry.path().extension() == ".mod")
-                known.push_back(entry.path().stem().string());
+        for (const auto& entry : fs::directory_iterator(dir, ec)) {
+            if (entry.path().extension() != ".mech" && entry.path().extension() != ".mod") continue;
+            for (const auto& declared : declared_names(entry.path())) {
+                known.push_back(declared);
+                if (declared == name && files.empty()) files.push_back(entry.path());
+            }
+        }
         looked += (looked.empty() ? "" : ", ") + dir;
+        if (files.empty()) continue;
+        const fs::path& file = files.front();
+#ifdef MECH_HAVE_JIT
+        auto compiled = compile_mechanism_file(file, warnings_);
+        const mech_mechanism* wanted = compiled->find(name);
+        std::string defined;
+        for (const mech_mechanism* m : compiled->mechanisms()) {
+            available_.push_back(m);
+            defined += (defined.empty() ? "" : ", ") + std::string(m->name);
+        }
+        auto owned = std::make_unique<Owned>();
+        owned->jit = std::move(compiled);
+        owned_.push_back(std::move(owned));
+        if (!wanted)
+            throw std::runtime_error(file.string() + " defines " + (defined.empty() ? "no mechanism" : defined) +
+                                     ", not '" + name + "'");
+        catalogue_.add(wanted);
+        return *wanted;
+#else
+        throw std::runtime_error("mechanism '" + name + "' is defined in " + file.string() +
+                                 ", but this build of mechsim has no JIT compiler; compile it with mechc into a "
+                                 "catalogue and list it in 'mechanism_catalogues'");
+#endif
     }
     throw std::runtime_error("unknown mechanism '" + name + "'" + did_you_mean(name, known) + " (no " + name +
                              ".mech or " + name + ".mod in " +

@@ -1,7 +1,6 @@
 // `mechsim run` on each tutorial model, its traces.csv compared with NEURON's reference under the
-// project's tolerances. The cases come from MECH_REFERENCE_CASES ("name:passive|spiking,..."):
-// cases whose mechanisms the JIT cannot load yet are built into a separate, unregistered binary
-// (mechsim_reference_pending), where they fail with mechsim's own message rather than skip.
+// project's tolerances. The cases come from MECH_REFERENCE_CASES ("name:passive|spiking,...");
+// a case whose mechanisms cannot be loaded fails with mechsim's own message, never skips.
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -35,8 +34,8 @@ TEST_P(MechsimReference, TracesMatchNeuron) {
     const std::string out = fresh_folder("reference-" + c.name);
     const auto r = run_mechsim("run " + std::string(MECH_TUTORIAL_DIR) + "/" + c.name + ".toml -o " + out + " --no-plot -q");
     ASSERT_EQ(r.status, 0) << "mechsim failed on " << c.name << ":\n" << r.err;
-    const auto ours = mech::testing::read_csv(out + "/traces.csv");
-    const auto reference = mech::testing::read_csv(mech::testing::reference_path(c.name + ".csv"));
+    const auto ours = read_traces(out + "/traces.csv");
+    const auto reference = read_traces(mech::testing::reference_path(c.name + ".csv"));
     EXPECT_EQ(compare_with_reference(ours, reference, c.kind), "");
 }
 
