@@ -13,7 +13,8 @@ namespace mech::driver {
 
 namespace {
 
-constexpr const char* kUsage = R"(mechc: compiles NMODL-style mechanism files (.mech, and NEURON .mod in the supported subset)
+constexpr const char* kUsage =
+    R"(mechc: compiles NMODL-style mechanism files (.mech, and NEURON .mod in the supported subset)
 
   mechc check FILE...                       check files (every stage, nothing written)
   mechc compile FILE... -o catalogue.so     a shared catalogue exporting mech_catalogue (-o x.o: an object file)
@@ -61,9 +62,10 @@ void add_common(CLI::App& app, Options& options, std::string& conductance,
                    "how dI/dv is computed: symbolic (exact; the default) or finite-difference "
                    "(NEURON's (i(v+0.001)-i(v))/0.001)")
         ->check(CLI::IsMember({"symbolic", "finite-difference"}));
-    app.add_option("--dump-after", dump_after,
-                   "print the IR to stderr after these passes (comma-separated, or all; may repeat): " +
-                       join(pass_names()))
+    app.add_option(
+           "--dump-after", dump_after,
+           "print the IR to stderr after these passes (comma-separated, or all; may repeat): " +
+               join(pass_names()))
         ->expected(1) // one value per use, so that the input files after it stay files
         ->allow_extra_args(false)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
@@ -73,8 +75,9 @@ void add_common(CLI::App& app, Options& options, std::string& conductance,
     app.add_option("--cpu", options.cpu,
                    "target CPU, e.g. x86-64-v3 for catalogues used on other machines "
                    "(default: this machine's)");
-    app.add_flag("--no-vector-math", [&options](std::int64_t) { options.vector_math = false; },
-                 "do not vectorise exp/log through libmvec");
+    app.add_flag(
+        "--no-vector-math", [&options](std::int64_t) { options.vector_math = false; },
+        "do not vectorise exp/log through libmvec");
 }
 
 } // namespace
@@ -101,7 +104,8 @@ std::optional<Invocation> parse_command_line(int argc, char** argv, int& exit_co
     check->add_option("files", inv.files, "input files (.mech or .mod)")->required();
 
     auto* compile = app.add_subcommand(
-        "compile", "compile files into one catalogue: a shared library (-o x.so) or object (-o x.o)");
+        "compile",
+        "compile files into one catalogue: a shared library (-o x.so) or object (-o x.o)");
     add_common(*compile, inv.options, conductance, dump_after);
     compile->add_option("files", inv.files, "input files (.mech or .mod)")->required();
     compile->add_option("-o,--output", inv.output, "the catalogue: x.so (shared library) or x.o")
@@ -117,10 +121,10 @@ std::optional<Invocation> parse_command_line(int argc, char** argv, int& exit_co
     }
 
     static const std::map<std::string, EmitStage> stages{{"none", EmitStage::None},
-                                                          {"ast", EmitStage::Ast},
-                                                          {"ir", EmitStage::Ir},
-                                                          {"llvm", EmitStage::Llvm},
-                                                          {"obj", EmitStage::Obj}};
+                                                         {"ast", EmitStage::Ast},
+                                                         {"ir", EmitStage::Ir},
+                                                         {"llvm", EmitStage::Llvm},
+                                                         {"obj", EmitStage::Obj}};
     inv.options.emit = stages.at(emit);
     for (const auto& list : dump_after)
         for (auto& name : split(list))

@@ -50,8 +50,10 @@ bool run(const driver::Invocation& inv, diag::SourceManager& sources,
         return true;
 
     switch (inv.options.emit) {
-    case driver::EmitStage::None: return true; // check: nothing to write
-    case driver::EmitStage::Library: break;    // already linked into the temporary
+    case driver::EmitStage::None:
+        return true; // check: nothing to write
+    case driver::EmitStage::Library:
+        break; // already linked into the temporary
     case driver::EmitStage::Obj:
         if (!file->write({sink.object.data(), sink.object.size()}, diags))
             return false;

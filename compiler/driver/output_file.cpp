@@ -49,9 +49,9 @@ std::unique_ptr<OutputFile> OutputFile::open(const std::string& path,
         return nullptr;
     }
     // The process id keeps two mechc runs writing the same target from sharing a temporary.
-    const std::string temporary = (folder / ("." + target.filename().string() + ".tmp" +
-                                             std::to_string(::getpid())))
-                                      .string();
+    const std::string temporary =
+        (folder / ("." + target.filename().string() + ".tmp" + std::to_string(::getpid())))
+            .string();
     return std::unique_ptr<OutputFile>(new OutputFile(path, temporary));
 }
 

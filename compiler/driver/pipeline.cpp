@@ -36,7 +36,8 @@ public:
         if (on_) {
             const double ms = std::chrono::duration<double, std::milli>(now - last_).count();
             log_ << "mechc: " << what << " (" << std::fixed << std::setprecision(1) << ms
-                 << " ms)\n" << std::defaultfloat;
+                 << " ms)\n"
+                 << std::defaultfloat;
         }
         last_ = now;
     }
@@ -140,7 +141,8 @@ bool generate_code(const Lowered& lowered, const Options& options, diag::Diagnos
     StepLog step(options, sink.log);
     switch (options.emit) {
     case EmitStage::Ast:
-    case EmitStage::Ir: return true;
+    case EmitStage::Ir:
+        return true;
     case EmitStage::None:
         jit::emit_llvm_ir(lowered.mechanisms, diags, codegen, false, lowered.declared_at);
         step.done("generated code (check)");
@@ -181,7 +183,9 @@ bool compile(const std::vector<std::string>& paths, const Options& options,
     return generate_code(lowered, options, diags, sink);
 }
 
-const std::vector<std::string>& pass_names() { return passes::pass_names(); }
+const std::vector<std::string>& pass_names() {
+    return passes::pass_names();
+}
 
 bool compile_file(const std::string& path, const Options& options, diag::SourceManager& sources,
                   diag::DiagnosticEngine& diags, std::ostream& out) {

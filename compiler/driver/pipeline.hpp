@@ -24,9 +24,9 @@ enum class Conductance { Symbolic, FiniteDifference }; // --conductance: how dI/
 
 struct Options {
     EmitStage emit = EmitStage::None;
-    bool strict_units = false;           // --strict-units: unit problems in .mod files are errors
-    bool warnings_as_errors = false;     // --Werror (set on the DiagnosticEngine by the caller)
-    bool verbose = false;                // --verbose: each step and its time, pass notes
+    bool strict_units = false;       // --strict-units: unit problems in .mod files are errors
+    bool warnings_as_errors = false; // --Werror (set on the DiagnosticEngine by the caller)
+    bool verbose = false;            // --verbose: each step and its time, pass notes
     Conductance conductance = Conductance::Symbolic;
     std::vector<std::string> dump_after; // --dump-after: pass names, or "all"
     int opt_level = 3;                   // -O: LLVM optimisation level, 0..3

@@ -47,7 +47,8 @@ TEST(CommandLine, UnknownOptionIsAUsageError) {
     EXPECT_EQ(run_mechc({"-O7", hh}, dir.path()).status, 2);
     MechcRun r = run_mechc({"--dump-after=solve_everything", hh}, dir.path());
     EXPECT_EQ(r.status, 2);
-    EXPECT_NE(r.err.find("solve_odes"), std::string::npos) << "should list the pass names: " << r.err;
+    EXPECT_NE(r.err.find("solve_odes"), std::string::npos)
+        << "should list the pass names: " << r.err;
 }
 
 TEST(CommandLine, CompileNeedsAnOutput) {
@@ -83,8 +84,8 @@ TEST(CommandLine, PlainFileArgumentsAreChecked) {
 
 TEST(CommandLine, VerboseNamesEachStep) {
     Scratch dir;
-    MechcRun r = run_mechc({"check", "--verbose", source_file("mechanisms/pas.mech").string()},
-                      dir.path());
+    MechcRun r =
+        run_mechc({"check", "--verbose", source_file("mechanisms/pas.mech").string()}, dir.path());
     EXPECT_EQ(r.status, 0) << r.err;
     for (const char* step : {"parsed", "analysed", "lowered", "ran the passes", "generated code"})
         EXPECT_NE(r.err.find(step), std::string::npos) << step << " missing in:\n" << r.err;

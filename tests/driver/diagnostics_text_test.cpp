@@ -9,7 +9,7 @@ namespace {
 
 // Runs mechc on inputs copied from data/ (so that paths print as plain names).
 MechcRun run_on_data(const Scratch& dir, std::vector<std::string> args,
-                const std::vector<std::string>& inputs) {
+                     const std::vector<std::string>& inputs) {
     for (const auto& f : inputs) {
         dir.copy(data_file(f));
         args.push_back(f);
@@ -61,8 +61,8 @@ TEST(DiagnosticsText, OneRunReportsEveryFile) {
     Scratch dir;
     dir.copy(data_file("syntax_error.mech"));
     dir.copy(data_file("unit_warning.mod"));
-    MechcRun r = run_mechc({"check", "syntax_error.mech", "missing.mech", "unit_warning.mod", "--Werror"},
-                      dir.path());
+    MechcRun r = run_mechc(
+        {"check", "syntax_error.mech", "missing.mech", "unit_warning.mod", "--Werror"}, dir.path());
     EXPECT_EQ(r.status, 1);
     EXPECT_EQ(r.err, read_text(data_file("several_files.expected")));
 }
@@ -71,7 +71,8 @@ TEST(DiagnosticsText, MissingFile) {
     Scratch dir;
     MechcRun r = run_mechc({"--emit=ir", "missing.mech"}, dir.path());
     EXPECT_EQ(r.status, 1);
-    EXPECT_EQ(r.err, "mechc: error: cannot read 'missing.mech': no such file\n1 error generated.\n");
+    EXPECT_EQ(r.err,
+              "mechc: error: cannot read 'missing.mech': no such file\n1 error generated.\n");
 }
 
 TEST(DiagnosticsText, NmodlFormsCheckClean) {

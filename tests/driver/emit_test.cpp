@@ -34,9 +34,9 @@ TEST(Emit, IrHasTheKernelsOfBothHhForms) {
         MechcRun r = run_mechc({"--emit=ir", file}, dir.path());
         ASSERT_EQ(r.status, 0) << file << "\n" << r.err;
         EXPECT_EQ(r.err, "") << file;
-        for (const char* line : {"mechanism hh density", "kernel init {",
-                                 "kernel compute_currents {", "kernel advance_state {",
-                                 "ion na valence 1", "ion k valence 1"})
+        for (const char* line :
+             {"mechanism hh density", "kernel init {", "kernel compute_currents {",
+              "kernel advance_state {", "ion na valence 1", "ion k valence 1"})
             EXPECT_TRUE(contains(r.out, line)) << file << " lacks '" << line << "':\n" << r.out;
     }
 }
@@ -67,8 +67,8 @@ TEST(Emit, LlvmDefinesTheCatalogue) {
         ASSERT_EQ(r.status, 0) << r.err;
         EXPECT_TRUE(contains(r.out, "@mech_catalogue(")) << r.out;
         EXPECT_TRUE(contains(r.out, "define")) << r.out;
-        for (const char* kernel : {"@mech.hh.init", "@mech.hh.compute_currents",
-                                   "@mech.hh.advance_state"})
+        for (const char* kernel :
+             {"@mech.hh.init", "@mech.hh.compute_currents", "@mech.hh.advance_state"})
             EXPECT_TRUE(contains(r.out, kernel)) << kernel;
     }
 }
@@ -83,7 +83,8 @@ TEST(Emit, LlvmOfSeveralFilesIsOneModule) {
     EXPECT_TRUE(contains(ll, "@mech.pas.init"));
     // One module: mech_catalogue is defined exactly once, listing both mechanisms.
     std::size_t definitions = 0;
-    for (std::size_t at = ll.find("define"); at != std::string::npos; at = ll.find("define", at + 1)) {
+    for (std::size_t at = ll.find("define"); at != std::string::npos;
+         at = ll.find("define", at + 1)) {
         const std::size_t eol = ll.find('\n', at);
         if (ll.substr(at, eol - at).find("@mech_catalogue(") != std::string::npos)
             ++definitions;
@@ -97,7 +98,8 @@ TEST(Emit, ObjectFileIsElf) {
     MechcRun r = run_mechc({"--emit=obj", "pas.mech"}, dir.path());
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(dir.files(), (std::vector<std::string>{"pas.mech", "pas.o"}));
-    EXPECT_EQ(read_text(dir.path() / "pas.o").substr(0, 4), "\x7f" "ELF");
+    EXPECT_EQ(read_text(dir.path() / "pas.o").substr(0, 4), "\x7f"
+                                                            "ELF");
 }
 
 TEST(Emit, ObjectOfSeveralFilesNeedsAName) {
@@ -107,7 +109,8 @@ TEST(Emit, ObjectOfSeveralFilesNeedsAName) {
     EXPECT_TRUE(contains(r.err, "name it with -o")) << r.err;
     MechcRun named = run_mechc({"--emit=obj", kHhMech, kPas, "-o", "both.o"}, dir.path());
     EXPECT_EQ(named.status, 0) << named.err;
-    EXPECT_EQ(read_text(dir.path() / "both.o").substr(0, 4), "\x7f" "ELF");
+    EXPECT_EQ(read_text(dir.path() / "both.o").substr(0, 4), "\x7f"
+                                                             "ELF");
 }
 
 TEST(Emit, DumpAfterOnePassGoesToStderr) {
@@ -127,9 +130,9 @@ TEST(Emit, DumpAfterAllAndLists) {
     for (const char* pass : {"solve_odes", "differentiate", "fold_constants",
                              "eliminate_common_subexpressions", "eliminate_dead_locals"})
         EXPECT_TRUE(contains(all.err, std::string("after ") + pass + " ----")) << pass;
-    MechcRun list = run_mechc({"--dump-after=differentiate,fold_constants", "--dump-after", "solve_odes",
-                          kPas},
-                         dir.path());
+    MechcRun list =
+        run_mechc({"--dump-after=differentiate,fold_constants", "--dump-after", "solve_odes", kPas},
+                  dir.path());
     ASSERT_EQ(list.status, 0) << list.err;
     EXPECT_TRUE(contains(list.err, "after solve_odes"));
     EXPECT_TRUE(contains(list.err, "after differentiate"));

@@ -16,8 +16,8 @@ namespace fs = std::filesystem;
 TEST(Outputs, CompileMakesALoadableCatalogue) {
     Scratch dir;
     MechcRun r = run_mechc({"compile", source_file("mechanisms/hh.mech").string(),
-                       source_file("mechanisms/pas.mech").string(), "-o", "catalogue.so"},
-                      dir.path());
+                            source_file("mechanisms/pas.mech").string(), "-o", "catalogue.so"},
+                           dir.path());
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(dir.files(), std::vector<std::string>{"catalogue.so"}) << "no temporary left";
     std::string error;
@@ -30,8 +30,8 @@ TEST(Outputs, CompileMakesALoadableCatalogue) {
 
 TEST(Outputs, CompileModFile) {
     Scratch dir;
-    MechcRun r = run_mechc({"compile", source_file("tests/data/mod/hh.mod").string(), "-o", "hh.so"},
-                      dir.path());
+    MechcRun r = run_mechc(
+        {"compile", source_file("tests/data/mod/hh.mod").string(), "-o", "hh.so"}, dir.path());
     ASSERT_EQ(r.status, 0) << r.err;
     std::string error;
     auto catalogue = jit::load_catalogue((dir.path() / "hh.so").string(), error);
@@ -42,11 +42,12 @@ TEST(Outputs, CompileModFile) {
 TEST(Outputs, CompileToObject) {
     Scratch dir;
     MechcRun r = run_mechc({"compile", source_file("mechanisms/pas.mech").string(), "-o", "pas.o"},
-                      dir.path());
+                           dir.path());
     ASSERT_EQ(r.status, 0) << r.err;
     const std::string object = read_text(dir.path() / "pas.o");
     ASSERT_GE(object.size(), 18u);
-    EXPECT_EQ(object.substr(0, 4), "\x7f" "ELF");
+    EXPECT_EQ(object.substr(0, 4), "\x7f"
+                                   "ELF");
     EXPECT_EQ(object[16], 1) << "a relocatable object (ET_REL), not a shared library";
 }
 
@@ -84,8 +85,8 @@ TEST(Outputs, FailedCompileKeepsTheOldOutput) {
 TEST(Outputs, ReplacesAnOldOutputWhole) {
     Scratch dir;
     std::ofstream(dir.path() / "pas.ir") << "old";
-    MechcRun r = run_mechc({"--emit=ir", source_file("mechanisms/pas.mech").string(), "-o", "pas.ir"},
-                      dir.path());
+    MechcRun r = run_mechc(
+        {"--emit=ir", source_file("mechanisms/pas.mech").string(), "-o", "pas.ir"}, dir.path());
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(read_text(dir.path() / "pas.ir").rfind("mechanism pas density", 0), 0u);
     EXPECT_EQ(dir.files(), std::vector<std::string>{"pas.ir"});
@@ -112,7 +113,8 @@ namespace {
 TEST(Outputs, TargetCpu) {
     Scratch dir;
     const std::string pas = source_file("mechanisms/pas.mech").string();
-    MechcRun portable = run_mechc({"compile", "--cpu", "x86-64-v3", pas, "-o", "v3.so"}, dir.path());
+    MechcRun portable =
+        run_mechc({"compile", "--cpu", "x86-64-v3", pas, "-o", "v3.so"}, dir.path());
     EXPECT_EQ(portable.status, 0) << portable.err;
     // LLVM aborts on some unknown CPU names: mechc must refuse them first, with a located reason.
     MechcRun unknown = run_mechc({"compile", "--cpu", "nonsense", pas, "-o", "x.so"}, dir.path());

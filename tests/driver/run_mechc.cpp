@@ -78,8 +78,12 @@ std::string read_text(const fs::path& file) {
     return s.str();
 }
 
-fs::path source_file(const std::string& relative) { return fs::path(MECH_SOURCE_DIR) / relative; }
+fs::path source_file(const std::string& relative) {
+    return fs::path(MECH_SOURCE_DIR) / relative;
+}
 
-fs::path data_file(const std::string& name) { return fs::path(MECH_DRIVER_DATA) / name; }
+fs::path data_file(const std::string& name) {
+    return fs::path(MECH_DRIVER_DATA) / name;
+}
 
 } // namespace mech::test
