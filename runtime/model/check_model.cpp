@@ -129,7 +129,8 @@ void check_model(const ModelDescription& m) {
         if (std::find(point_names.begin(), point_names.end(), c.target) == point_names.end())
             throw ModelError(m.file, c.target_loc,
                              "'connections." + c.name + ".target' = \"" + c.target + "\" is not a point process" +
-                                 did_you_mean(c.target, point_names));
+                                 (devices.count(c.target) ? std::string(" (it is a stimulus; spikes go to synapses)")
+                                                          : did_you_mean(c.target, point_names)));
     }
     const auto probe_names = names_of(m.probes);
     std::set<std::string> listed;
