@@ -37,8 +37,9 @@ int main(int argc, char** argv) {
             const double diff = std::abs(static_cast<double>(a.ours_total) - r);
             const bool counts_ok = diff <= count_percent / 100.0 * r;
             fmt::print("count: mech {} spikes, NEURON {} ({:+.2f} %, allowed {:g} %){}\n",
-                       a.ours_total, a.reference_total, r > 0 ? 100.0 * (a.ours_total - r) / r : 0.0,
-                       count_percent, counts_ok ? "" : " -- too far apart");
+                       a.ours_total, a.reference_total,
+                       r > 0 ? 100.0 * (a.ours_total - r) / r : 0.0, count_percent,
+                       counts_ok ? "" : " -- too far apart");
             ok = ok && counts_ok;
         }
         fmt::print("{}\n", ok ? "agree" : "DISAGREE");

@@ -20,7 +20,9 @@ namespace {
 
 // The runtime gains threads while this harness exists; pass the count on once it can take it.
 template <class Options>
-constexpr bool has_threads = requires(Options o) { o.threads; };
+constexpr bool has_threads = requires(Options o) {
+    o.threads;
+};
 
 template <class Options>
 void set_threads(Options& options, int threads) {
@@ -136,13 +138,13 @@ std::string describe_spikes(const std::string& name, const std::vector<Spike>& s
         const std::size_t m = counts.size();
         // The median as Python's statistics.median gives it, so the two lines compare.
         const double median = m % 2 ? counts[m / 2] : 0.5 * (counts[m / 2 - 1] + counts[m / 2]);
-        line += fmt::format(", cells firing {}, per cell {}-{} (median {:g}), cell 0: {}", m,
-                            counts.front(), counts.back(), median,
-                            per_cell.count(0) ? per_cell[0] : 0);
+        line +=
+            fmt::format(", cells firing {}, per cell {}-{} (median {:g}), cell 0: {}", m,
+                        counts.front(), counts.back(), median, per_cell.count(0) ? per_cell[0] : 0);
     }
     if (!spikes.empty())
-        line += fmt::format(", first spike gid {} at {:.10g} ms", spikes.front().gid,
-                            spikes.front().t);
+        line +=
+            fmt::format(", first spike gid {} at {:.10g} ms", spikes.front().gid, spikes.front().t);
     return line;
 }
 

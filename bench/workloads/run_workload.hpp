@@ -50,10 +50,10 @@ struct Spike {
 };
 
 struct RunResult {
-    double setup_seconds = 0;         // Simulation construction (not timed as the run)
-    std::vector<double> run_seconds;  // one per repetition: initialise + integrate
+    double setup_seconds = 0;        // Simulation construction (not timed as the run)
+    std::vector<double> run_seconds; // one per repetition: initialise + integrate
     long steps = 0;
-    std::vector<Spike> spikes;        // of the last repetition, sorted by t then gid
+    std::vector<Spike> spikes; // of the last repetition, sorted by t then gid
 };
 
 // Builds the Simulation once and runs it `repeat` times; NetStim drives are queued after each

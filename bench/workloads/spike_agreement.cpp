@@ -104,8 +104,8 @@ SpikeAgreement compare_spikes(const std::vector<Spike>& reference, const std::ve
         // Unpartnered spikes are allowed only at the cut, where rounding decides the side.
         for (std::size_t k = common; k < r.size(); ++k)
             if (r[k] < until - tolerance)
-                note(fmt::format("cell {}: NEURON's spike {} at {:.10g} ms is missing", gid,
-                                 k + 1, r[k]));
+                note(fmt::format("cell {}: NEURON's spike {} at {:.10g} ms is missing", gid, k + 1,
+                                 r[k]));
         for (std::size_t k = common; k < o.size(); ++k)
             if (o[k] < until - tolerance)
                 note(fmt::format("cell {}: extra spike {} at {:.10g} ms", gid, k + 1, o[k]));

@@ -15,9 +15,9 @@ namespace mech::workloads {
 std::vector<Spike> read_spikes_csv(const std::string& path);
 
 struct SpikeAgreement {
-    std::size_t compared = 0;   // reference spikes before `until`
-    std::size_t matched = 0;    // of those, found in ours within the tolerance
-    double max_difference = 0;  // ms, over matched spikes
+    std::size_t compared = 0;  // reference spikes before `until`
+    std::size_t matched = 0;   // of those, found in ours within the tolerance
+    double max_difference = 0; // ms, over matched spikes
     std::size_t reference_total = 0;
     std::size_t ours_total = 0;
     std::vector<std::string> mismatches; // the first few, readable

@@ -32,8 +32,7 @@ struct Connection {
 
 // For each target, `fan_in` sources drawn until src != tgt (duplicates allowed), each followed
 // by a delay draw 1.0 + (out % 161) * 0.025 ms; in generation order.
-std::vector<Connection> w3_connections(int n_cells = 1000, int fan_in = 100,
-                                       uint64_t seed = 12345);
+std::vector<Connection> w3_connections(int n_cells = 1000, int fan_in = 100, uint64_t seed = 12345);
 
 // (smallest, largest) number of connections leaving a cell.
 std::pair<int, int> out_degree_range(const std::vector<Connection>& connections, int n_cells);

@@ -15,9 +15,8 @@ namespace {
 
 // NEURON's defaults apart from what WORKLOADS.md fixes.
 SectionId hh_soma(Model& m, std::string name, double Ra = 35.4) {
-    const SectionId soma =
-        m.add_section(std::move(name), SectionGeometry{.length = 20, .diam = 20, .nseg = 1,
-                                                       .cm = 1, .Ra = Ra});
+    const SectionId soma = m.add_section(
+        std::move(name), SectionGeometry{.length = 20, .diam = 20, .nseg = 1, .cm = 1, .Ra = Ra});
     m.insert(soma, "hh");
     return soma;
 }

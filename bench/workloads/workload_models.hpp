@@ -26,12 +26,12 @@ struct NetStimDrive {
 };
 
 struct Workload {
-    std::string name;                   // "W1", "W2", "W3"
+    std::string name; // "W1", "W2", "W3"
     Model model;
     std::size_t compartments = 0;       // segments, as NEURON counts them
     std::vector<std::string> detectors; // spike detector of cell gid, by gid
     std::vector<NetStimDrive> drives;
-    std::vector<std::string> notes;     // lines worth printing after the build
+    std::vector<std::string> notes; // lines worth printing after the build
 };
 
 // Spikes are upward crossings of 10 mV by soma(0.5).v, as the NEURON side records them.
