@@ -136,6 +136,13 @@ void Simulation::Impl::partition_step(Partition& part, double t_mid, double t_ne
         if (stores[s].mech->advance_state && data.width > 0)
             stores[s].mech->advance_state(&data);
     }
+    // WATCH conditions are tested with the new states and v(t_{n+1}); a condition that became
+    // true sends a self-event with delay 0, delivered before the next step's currents.
+    for (std::size_t s = 0; s < stores.size(); ++s) {
+        mech_instance_data& data = part.data[s];
+        if (stores[s].mech->check_watch && data.width > 0)
+            stores[s].mech->check_watch(&data);
+    }
     stimuli.after_solve(t_new, options.dt, v.data(), part.stimuli);
 }
 
