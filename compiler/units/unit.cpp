@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 namespace mech::units {
@@ -12,7 +13,8 @@ namespace {
 long double pow10l(int e) { return std::pow(10.0L, static_cast<long double>(e)); }
 
 // Exact decimal powers of ten go through the decimal parser so 1e-3 is the nearest double.
-double pow10_exact(int e) { return std::stod("1e" + std::to_string(e)); }
+// strtod, not stod: out-of-range exponents (a unit like "1+400") give inf or 0, never a throw.
+double pow10_exact(int e) { return std::strtod(("1e" + std::to_string(e)).c_str(), nullptr); }
 
 void merge_atoms(std::vector<Atom>& into, const std::vector<Atom>& from, int sign) {
     for (const Atom& a : from) {
