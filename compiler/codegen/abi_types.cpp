@@ -43,7 +43,8 @@ AbiTypes AbiTypes::get(llvm::LLVMContext& context) {
                             {i32, ptr, i32, i32,           // abi_version, name, kind, electrode
                              i32, ptr, i32, ptr, i32, ptr, // fields, globals, ions
                              i32,                          // n_net_receive_args
-                             ptr, ptr, ptr, ptr, ptr});    // kernels
+                             ptr, ptr, ptr, ptr, ptr,      // kernels
+                             ptr});                        // check_watch
     return types;
 }
 

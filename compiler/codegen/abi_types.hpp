@@ -56,6 +56,7 @@ enum class MechanismField : unsigned {
     advance_state,
     net_receive,
     net_receive_init,
+    check_watch,
     count_
 };
 enum class FieldInfoField : unsigned {

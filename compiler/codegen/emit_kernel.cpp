@@ -183,6 +183,25 @@ void KernelEmitter::block(const ir::Block& body) {
 }
 
 void KernelEmitter::statement(const ir::Stmt& s) {
+    try {
+        statement_unlocated(s);
+    } catch (EmitError& e) {
+        if (!e.where) {
+            ir::Location loc;
+            if (const auto* store = s.as<ir::Store>()) {
+                loc = store->loc;
+            } else if (const auto* current = s.as<ir::AccumulateCurrent>()) {
+                loc = current->loc;
+            }
+            if (loc.valid()) {
+                e.where = loc;
+            }
+        }
+        throw;
+    }
+}
+
+void KernelEmitter::statement_unlocated(const ir::Stmt& s) {
     if (const auto* assign = s.as<ir::AssignLocal>()) {
         auto* v = value(assign->value);
         builder_.CreateStore(v, local_slot(assign->local));

@@ -102,7 +102,8 @@ llvm::GlobalVariable* emit_mechanism(llvm::Module& module, const MechanismTables
          emit.i32(static_cast<int64_t>(ions.size())), emit.array(types.ion_info, ions, "ions"),
          emit.i32(tables.n_net_receive_args), emit.function(kernels.init),
          emit.function(kernels.compute_currents), emit.function(kernels.advance_state),
-         emit.function(kernels.net_receive), emit.function(kernels.net_receive_init)});
+         emit.function(kernels.net_receive), emit.function(kernels.net_receive_init),
+         emit.function(kernels.check_watch)});
     return new llvm::GlobalVariable(module, types.mechanism, true,
                                     llvm::GlobalValue::PrivateLinkage, init, "mech." + tables.name);
 }

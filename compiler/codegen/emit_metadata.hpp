@@ -21,6 +21,7 @@ struct KernelFunctions {
     llvm::Function* advance_state = nullptr;
     llvm::Function* net_receive = nullptr;
     llvm::Function* net_receive_init = nullptr;
+    llvm::Function* check_watch = nullptr;
 };
 
 // A private constant `mech_mechanism` (plus its string and table globals).

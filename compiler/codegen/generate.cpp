@@ -52,6 +52,10 @@ KernelFunctions emit_kernels(llvm::Module& module, const ir::Mechanism& mechanis
         kernels.net_receive =
             emitter.emit(mechanism.net_receive, KernelShape::NetReceive, prefix + "net_receive");
     }
+    if (!mechanism.check_watch.empty()) {
+        kernels.check_watch =
+            emitter.emit(mechanism.check_watch, KernelShape::Loop, prefix + "check_watch");
+    }
     if (!mechanism.net_receive_init.empty()) {
         kernels.net_receive_init = emitter.emit(
             mechanism.net_receive_init, KernelShape::NetReceiveInit, prefix + "net_receive_init");
@@ -71,7 +75,7 @@ std::unique_ptr<llvm::Module> generate(const std::vector<ir::Mechanism>& mechani
     for (std::size_t k = 0; k < mechanisms.size(); ++k) {
         const auto& mechanism = mechanisms[k];
         const diag::SourceRange where =
-            k < declared_at.size() ? declared_at[k] : diag::SourceRange{};
+            k < declared_at.size() && declared_at[k].valid() ? declared_at[k] : mechanism.loc;
         if (!names.insert(mechanism.name).second) {
             diags.error(where,
                         "two mechanisms named '" + mechanism.name +

@@ -51,7 +51,8 @@ private:
 
     // Statements (emit_kernel.cpp).
     void block(const ir::Block& body);
-    void statement(const ir::Stmt& s);
+    void statement(const ir::Stmt& s);         // locates errors at the statement when it can
+    void statement_unlocated(const ir::Stmt& s);
     void accumulate_current(const ir::AccumulateCurrent& s);
     void call_runtime(InstanceDataField which, llvm::Value* first, llvm::Value* second);
 

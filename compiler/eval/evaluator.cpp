@@ -183,6 +183,10 @@ void advance_state(const Mechanism& m, mech_instance_data& data) {
     run_kernel(m, m.advance_state, data);
 }
 
+void check_watch(const Mechanism& m, mech_instance_data& data) {
+    run_kernel(m, m.check_watch, data);
+}
+
 void net_receive(const Mechanism& m, mech_instance_data& data, mech_index_t instance,
                  mech_value_t* weight, mech_value_t flag) {
     Frame frame{m, data, instance, std::vector<double>(m.net_receive.locals.size(), 0.0), weight,

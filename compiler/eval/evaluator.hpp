@@ -22,6 +22,8 @@ void run_kernel(const ir::Mechanism& mechanism, const ir::Kernel& kernel, mech_i
 void init(const ir::Mechanism& m, mech_instance_data& data);
 void compute_currents(const ir::Mechanism& m, mech_instance_data& data);
 void advance_state(const ir::Mechanism& m, mech_instance_data& data);
+/// Tests the armed WATCH conditions (see mech_mechanism::check_watch).
+void check_watch(const ir::Mechanism& m, mech_instance_data& data);
 /// Delivers one event to one instance (see mech_mechanism::net_receive).
 void net_receive(const ir::Mechanism& m, mech_instance_data& data, mech_index_t instance,
                  mech_value_t* weight, mech_value_t flag);

@@ -13,7 +13,7 @@ using sema::SymbolId;
 
 /// Which block is being lowered: decides what derivative equations, reactions, ion currents and
 /// event calls mean.
-enum class Where { Init, Breakpoint, Derivative, Kinetic, NetReceive, NetReceiveInit };
+enum class Where { Init, Breakpoint, Derivative, Kinetic, NetReceive, NetReceiveInit, Watch };
 
 class Lowerer {
 public:
@@ -83,6 +83,17 @@ public:
     void conserve(const ast::ConserveStmt& c, const ast::Stmt& s);
     void compartment(const ast::CompartmentStmt& c);
     void finish_kinetic();
+
+    // lower_watch.cpp: WATCH items, their hidden fields and the check_watch kernel.
+    struct WatchSlot {
+        const ast::WatchItem* item = nullptr;
+        int state = -1; ///< field: 0 inactive, 1 armed and false, 2 armed and true
+        int flag = -1;  ///< field holding the flag when it is not a number, else -1
+    };
+    std::vector<WatchSlot> watches;
+    std::map<const Kernel*, int> watch_disarmed; ///< kernel -> 1 + its "watches disarmed" local
+    void declare_watches(const ast::NetReceiveBlock& net_receive);
+    void watch(const ast::WatchStmt& w, const ast::Stmt& s);
 
     // lower_channels.cpp: CHANNEL and POOL desugaring.
     void channel_init(const sema::Channel& c);

@@ -84,9 +84,13 @@ ExprPtr Lowerer::expr(const ast::Expr& e) {
             return num(0);
         }
         SymbolId id = symbol_of(e);
-        if (id == sema::kNoSymbol && n->name == "flag" &&
-            (where == Where::NetReceive || where == Where::NetReceiveInit))
+        // NET_RECEIVE's implicit event flag (sema declares it as an undeclared argument).
+        bool event_flag = id == sema::kNoSymbol ? n->name == "flag"
+                          : id < an.symbols.size() && sema::is_event_flag(an.symbols[id]);
+        if (event_flag && where == Where::NetReceive)
             return ref(Var::special(VarKind::Flag));
+        if (event_flag && where == Where::NetReceiveInit)
+            return num(0); // no event is being delivered at finitialize
         if (id == sema::kNoSymbol) {
             diags.internal_error(e.range, fmt::format("no symbol recorded for '{}'", n->name));
             return num(0);

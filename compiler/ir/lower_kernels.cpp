@@ -1,4 +1,4 @@
-// Lowering, part 6: assembling the five kernels from the module's blocks, and the entry point.
+// Lowering, part 6: assembling the kernels from the module's blocks, and the entry point.
 #include "ir/lower_context.hpp"
 
 #include <fmt/format.h>
@@ -102,15 +102,15 @@ void Lowerer::lower_kernels() {
             channel_current(c);
         for (SymbolId id : an.nonspecific_currents)
             if (auto v = lookup(id))
-                emit(AccumulateCurrent::make(-1, false, ref(*v)));
+                emit(AccumulateCurrent::make(-1, false, ref(*v), nullptr, an.symbols[id].decl));
         for (SymbolId id : an.electrode_currents)
             if (auto v = lookup(id))
-                emit(AccumulateCurrent::make(-1, true, ref(*v)));
+                emit(AccumulateCurrent::make(-1, true, ref(*v), nullptr, an.symbols[id].decl));
         for (const auto& [id, k] : current_locals) {
             const auto& s = an.symbols[id];
             int j = s.ion ? ion_index(s.ion->ion) : -1;
-            emit(AccumulateCurrent::make(j, false, local(k)));
-            emit(AccumulateCurrent::make(-1, false, local(k)));
+            emit(AccumulateCurrent::make(j, false, local(k), nullptr, s.decl));
+            emit(AccumulateCurrent::make(-1, false, local(k), nullptr, s.decl));
         }
     });
     if (m.compute_currents.body.size() == 0)
@@ -206,6 +206,7 @@ void Lowerer::lower_kernels() {
     if (net_receive) {
         for (const auto& p : net_receive->params)
             m.net_receive_args.push_back({p.name.name, p.unit ? p.unit->text : ""});
+        declare_watches(*net_receive);
         in(m.net_receive, m.net_receive.body, Where::NetReceive, [&] {
             for (size_t k = 0; k < net_receive->params.size(); ++k)
                 scopes.back()[symbol_of(net_receive->params[k].name)] =

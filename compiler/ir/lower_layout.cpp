@@ -46,6 +46,9 @@ void Lowerer::unsupported(diag::SourceRange r, const std::string& what) {
 
 void Lowerer::lay_out() {
     m.name = an.name;
+    for (const auto& b : module.blocks)
+        if (b.is<ast::NeuronBlock>() && !m.loc.valid())
+            m.loc = b.range;
     switch (an.kind) {
     case ast::MechanismKind::Density: m.kind = Kind::Density; break;
     case ast::MechanismKind::PointProcess: m.kind = Kind::Point; break;

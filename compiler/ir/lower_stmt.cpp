@@ -66,7 +66,7 @@ void Lowerer::stmt(const ast::Stmt& s) {
         switch (target->kind) {
         case VarKind::Local: emit(AssignLocal::make(target->index, value)); return;
         case VarKind::Field:
-        case VarKind::WeightArg: emit(Store::make(*target, value)); return;
+        case VarKind::WeightArg: emit(Store::make(*target, value, false, s.range)); return;
         case VarKind::Ion:
             if (target->ion_quantity == IonQuantity::Current) {
                 diags.error(a->lhs->range, fmt::format("the ion current '{}' can only be "
@@ -74,7 +74,7 @@ void Lowerer::stmt(const ast::Stmt& s) {
                                                        name->name));
                 return;
             }
-            emit(Store::make(*target, value));
+            emit(Store::make(*target, value, false, s.range));
             return;
         default:
             diags.error(a->lhs->range, fmt::format("'{}' cannot be assigned here", name->name));
@@ -179,8 +179,8 @@ void Lowerer::stmt(const ast::Stmt& s) {
         unsupported(s.range, "LINEAR/NONLINEAR equations");
         return;
     }
-    if (s.is<ast::WatchStmt>()) {
-        unsupported(s.range, "WATCH");
+    if (auto* w = s.as<ast::WatchStmt>()) {
+        watch(*w, s);
         return;
     }
     if (auto* i = s.as<ast::InitialStmt>()) {

@@ -1,4 +1,4 @@
-// One mechanism in IR: metadata laid out 1:1 like mech_mechanism, plus its five kernels.
+// One mechanism in IR: metadata laid out 1:1 like mech_mechanism, plus its kernels.
 #pragma once
 
 #include "ir/stmt.hpp"
@@ -64,6 +64,7 @@ struct Kernel {
 /// Everything codegen needs to fill one mech_mechanism and emit its kernels.
 struct Mechanism {
     std::string name; ///< SUFFIX / POINT_PROCESS / ARTIFICIAL_CELL name
+    Location loc;     ///< the NEURON block, for messages about the whole mechanism
     Kind kind = Kind::Density;
     bool has_electrode_current = false;
 
@@ -83,13 +84,17 @@ struct Mechanism {
     Kernel advance_state{"advance_state", {}, {}};
     Kernel net_receive{"net_receive", {}, {}};
     Kernel net_receive_init{"net_receive_init", {}, {}};
+    /// Tests each instance's armed WATCH conditions once per step (mech_mechanism::check_watch).
+    Kernel check_watch{"check_watch", {}, {}};
 
-    /// All five kernels in ABI order, for passes that treat them alike.
+    /// All kernels in ABI order, for passes that treat them alike.
     std::vector<Kernel*> kernels() {
-        return {&init, &compute_currents, &advance_state, &net_receive, &net_receive_init};
+        return {&init,        &compute_currents,  &advance_state,
+                &net_receive, &net_receive_init,  &check_watch};
     }
     std::vector<const Kernel*> kernels() const {
-        return {&init, &compute_currents, &advance_state, &net_receive, &net_receive_init};
+        return {&init,        &compute_currents,  &advance_state,
+                &net_receive, &net_receive_init,  &check_watch};
     }
 
     /// Index of a field / global / ion by name, or -1.

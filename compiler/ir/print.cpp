@@ -219,8 +219,11 @@ std::string ion_bits(int bits) {
     std::string s;
     const char* names[] = {"e", "i", "in", "out"};
     for (int b = 0; b < 4; ++b)
-        if (bits & (1 << b))
-            s += (s.empty() ? "" : ",") + std::string(names[b]);
+        if (bits & (1 << b)) {
+            if (!s.empty())
+                s += ',';
+            s += names[b];
+        }
     return s.empty() ? "-" : s;
 }
 

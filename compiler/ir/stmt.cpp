@@ -12,8 +12,8 @@ StmtPtr wrap(T node) {
 
 StmtPtr AssignLocal::make(int local, ExprPtr value) { return wrap(AssignLocal{local, value}); }
 
-StmtPtr Store::make(Var target, ExprPtr value, bool accumulate) {
-    return wrap(Store{target, std::move(value), accumulate});
+StmtPtr Store::make(Var target, ExprPtr value, bool accumulate, Location loc) {
+    return wrap(Store{target, std::move(value), accumulate, loc});
 }
 
 StmtPtr If::make(ExprPtr cond, Block then_body, Block else_body) {
@@ -22,8 +22,10 @@ StmtPtr If::make(ExprPtr cond, Block then_body, Block else_body) {
 
 StmtPtr While::make(ExprPtr cond, Block body) { return wrap(While{std::move(cond), std::move(body)}); }
 
-StmtPtr AccumulateCurrent::make(int ion, bool electrode, ExprPtr current, ExprPtr conductance) {
-    return wrap(AccumulateCurrent{ion, electrode, std::move(current), std::move(conductance)});
+StmtPtr AccumulateCurrent::make(int ion, bool electrode, ExprPtr current, ExprPtr conductance,
+                                Location loc) {
+    return wrap(
+        AccumulateCurrent{ion, electrode, std::move(current), std::move(conductance), loc});
 }
 
 StmtPtr NetSend::make(ExprPtr delay, ExprPtr flag) {

@@ -24,7 +24,8 @@ struct Store {
     Var target;
     ExprPtr value;
     bool accumulate = false;
-    static StmtPtr make(Var target, ExprPtr value, bool accumulate = false);
+    Location loc; ///< the statement written, when there is one (for codegen's messages)
+    static StmtPtr make(Var target, ExprPtr value, bool accumulate = false, Location loc = {});
 };
 
 struct If {
@@ -51,7 +52,9 @@ struct AccumulateCurrent {
     bool electrode = false;
     ExprPtr current;
     ExprPtr conductance;
-    static StmtPtr make(int ion, bool electrode, ExprPtr current, ExprPtr conductance = nullptr);
+    Location loc; ///< the current's declaration, when known (for codegen's messages)
+    static StmtPtr make(int ion, bool electrode, ExprPtr current, ExprPtr conductance = nullptr,
+                        Location loc = {});
 };
 
 /// net_send(delay, flag): data->net_send(runtime, i, delay, flag).

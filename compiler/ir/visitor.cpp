@@ -110,7 +110,7 @@ Block Mutator::on(const StmtPtr& self, const AssignLocal& s) {
 }
 Block Mutator::on(const StmtPtr& self, const Store& s) {
     auto v = mutate(s.value);
-    return {v == s.value ? self : Store::make(s.target, v, s.accumulate)};
+    return {v == s.value ? self : Store::make(s.target, v, s.accumulate, s.loc)};
 }
 Block Mutator::on(const StmtPtr& self, const If& s) {
     auto c = mutate(s.cond);
@@ -132,7 +132,7 @@ Block Mutator::on(const StmtPtr& self, const AccumulateCurrent& s) {
     auto g = mutate(s.conductance);
     if (i == s.current && g == s.conductance)
         return {self};
-    return {AccumulateCurrent::make(s.ion, s.electrode, i, g)};
+    return {AccumulateCurrent::make(s.ion, s.electrode, i, g, s.loc)};
 }
 Block Mutator::on(const StmtPtr& self, const NetSend& s) {
     auto d = mutate(s.delay);

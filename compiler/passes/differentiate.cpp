@@ -57,7 +57,7 @@ bool differentiate_symbolically(Kernel& kernel, const Mechanism& m) {
             auto g = sym::derivative(c->current, v, known);
             if (!g)
                 return false;
-            out.back() = AccumulateCurrent::make(c->ion, c->electrode, c->current, g);
+            out.back() = AccumulateCurrent::make(c->ion, c->electrode, c->current, g, c->loc);
         }
     }
     kernel.body = std::move(out);
@@ -118,7 +118,7 @@ public:
         int k = kernel_.add_local(fmt::format("i{}", next_));
         auto i = local(k);
         auto g = div(sub(local(shifted_[next_++]), i), num(kStep));
-        return {AssignLocal::make(k, c.current), AccumulateCurrent::make(c.ion, c.electrode, i, g)};
+        return {AssignLocal::make(k, c.current), AccumulateCurrent::make(c.ion, c.electrode, i, g, c.loc)};
     }
 
 private:

@@ -34,14 +34,14 @@ public:
     }
     Block on(const StmtPtr& self, const Store& s) override {
         auto v = fold(s.value);
-        return {v == s.value ? self : Store::make(s.target, v, s.accumulate)};
+        return {v == s.value ? self : Store::make(s.target, v, s.accumulate, s.loc)};
     }
     Block on(const StmtPtr& self, const AccumulateCurrent& s) override {
         auto i = fold(s.current);
         auto g = s.conductance ? fold(s.conductance) : nullptr;
         if (i == s.current && g == s.conductance)
             return {self};
-        return {AccumulateCurrent::make(s.ion, s.electrode, i, g)};
+        return {AccumulateCurrent::make(s.ion, s.electrode, i, g, s.loc)};
     }
     Block on(const StmtPtr& self, const If& s) override {
         auto c = fold(s.cond);

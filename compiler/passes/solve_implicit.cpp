@@ -39,7 +39,7 @@ struct Builder {
 
 std::optional<Block> solve_implicit(const Solve& solve, Kernel& kernel, const Mechanism& m,
                                     diag::DiagnosticEngine& diags) {
-    auto sys = expand_system(solve.body);
+    auto sys = expand_system(solve.body, m);
     const char* method = solve.method == SolveMethod::Sparse ? "sparse" : "derivimplicit";
     if (!sys.straight_line) {
         diags.error(solve.loc, fmt::format("METHOD {} needs a block without IF or WHILE around "

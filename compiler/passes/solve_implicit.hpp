@@ -23,8 +23,9 @@ struct ExpandedSystem {
     std::vector<const ir::Conserve*> conserve;
     ir::Block other;                     ///< the block's statements other than Derivative/Conserve
     bool straight_line = true;           ///< false when the block has If/While
-    std::set<int> state_dependent_locals; ///< locals whose value reads a field (maybe a state)
+    std::set<int> state_dependent_locals; ///< locals whose value reads a STATE
+    std::set<int> opaque_locals; ///< locals assigned inside If/While: never substituted
 };
-ExpandedSystem expand_system(const ir::Block& body);
+ExpandedSystem expand_system(const ir::Block& body, const ir::Mechanism& mechanism);
 
 } // namespace mech::passes::detail

@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include <functional>
+
 namespace mech::passes {
 
 using namespace ir;
@@ -18,7 +20,38 @@ namespace sym = symbolic;
 
 namespace detail {
 
-ExpandedSystem expand_system(const Block& body) {
+namespace {
+
+// Locals assigned anywhere inside an If/While of `s`, and whether any of those assignments (or
+// the conditions guarding them) read something `is_state` accepts.
+void collect_branch_writes(const StmtPtr& s, const std::function<bool(const ExprPtr&)>& reads_state,
+                           std::set<int>& written, bool& state_dependent) {
+    struct Writes : Visitor {
+        using Visitor::on;
+        std::set<int>& written;
+        bool& dependent;
+        const std::function<bool(const ExprPtr&)>& reads_state;
+        Writes(std::set<int>& w, bool& d, const std::function<bool(const ExprPtr&)>& r)
+            : written(w), dependent(d), reads_state(r) {}
+        void on(const AssignLocal& a) override {
+            written.insert(a.local);
+            dependent = dependent || reads_state(a.value);
+        }
+        void on(const If& i) override {
+            dependent = dependent || reads_state(i.cond);
+            Visitor::on(i);
+        }
+        void on(const While& w) override {
+            dependent = dependent || reads_state(w.cond);
+            Visitor::on(w);
+        }
+    } writes(written, state_dependent, reads_state);
+    writes.visit(s);
+}
+
+} // namespace
+
+ExpandedSystem expand_system(const Block& body, const Mechanism& m) {
     ExpandedSystem sys;
     std::map<int, ExprPtr> definitions; // local -> expanded value
     auto expand = [&](const ExprPtr& e) {
@@ -37,13 +70,20 @@ ExpandedSystem expand_system(const Block& body) {
         } expander(definitions);
         return expander.mutate(e);
     };
+    // A value reads a state when it reads a STATE field or a local already known to.
+    auto reads_state = [&](const ExprPtr& e) {
+        return sym::depends_on_any(e, [&](const Var& v) {
+            return (v.kind == VarKind::Field && m.fields[v.index].role == FieldRole::State) ||
+                   (v.kind == VarKind::Local && sys.state_dependent_locals.count(v.index));
+        });
+    };
     for (const auto& s : body) {
         if (auto* a = s->as<AssignLocal>()) {
             definitions[a->local] = expand(a->value);
-            if (sym::depends_on_any(definitions[a->local], [](const Var& v) {
-                    return v.kind == VarKind::Field;
-                }))
+            if (reads_state(definitions[a->local]))
                 sys.state_dependent_locals.insert(a->local);
+            else
+                sys.state_dependent_locals.erase(a->local);
             sys.other.push_back(s);
         } else if (auto* d = s->as<Derivative>()) {
             sys.states.push_back(d->state);
@@ -52,8 +92,21 @@ ExpandedSystem expand_system(const Block& body) {
         } else if (auto* c = s->as<Conserve>()) {
             sys.conserve.push_back(c);
         } else {
-            if (s->is<If>() || s->is<While>())
+            if (s->is<If>() || s->is<While>()) {
                 sys.straight_line = false;
+                // A local assigned under a condition has no single definition: it stays an
+                // opaque local in the expansion (substituting its earlier value would drop
+                // the branch's assignment), state-dependent if the branch reads a state.
+                std::set<int> written;
+                bool dependent = false;
+                collect_branch_writes(s, reads_state, written, dependent);
+                for (int k : written) {
+                    definitions.erase(k);
+                    sys.opaque_locals.insert(k);
+                    if (dependent)
+                        sys.state_dependent_locals.insert(k);
+                }
+            }
             sys.other.push_back(s);
         }
     }
@@ -66,10 +119,27 @@ namespace {
 
 const std::string& state_name(const Mechanism& m, int k) { return m.fields[k].name; }
 
-// x' = a + c·x  ->  x + (1 - exp(dt·c))·(-a/c - x), NEURON's cnexp form.
+// x' = (inf - x)/tau, as written (inf and tau not reading x): {inf, tau}.
+std::optional<std::pair<ExprPtr, ExprPtr>> relaxation_form(const ExprPtr& rhs, const Var& x) {
+    auto* quotient = rhs->as<Binary>();
+    if (!quotient || quotient->op != BinaryOp::Div)
+        return std::nullopt;
+    auto* difference = quotient->lhs->as<Binary>();
+    if (!difference || difference->op != BinaryOp::Sub)
+        return std::nullopt;
+    auto* state = difference->rhs->as<VarRef>();
+    if (!state || state->var != x || sym::depends_on(difference->lhs, x) ||
+        sym::depends_on(quotient->rhs, x))
+        return std::nullopt;
+    return std::pair{difference->lhs, quotient->rhs};
+}
+
+// x' = a + c·x  ->  x + (1 - exp(dt·c))·(-a/c - x), NEURON's cnexp form; for the relaxation
+// form x' = (inf - x)/tau the target -a/c is inf itself: x + (1 - exp(dt·(-1/tau)))·(inf - x),
+// which stays finite (x -> inf) when tau is 0 at run time.
 std::optional<Block> solve_cnexp(const Solve& solve, const Mechanism& m,
                                  diag::DiagnosticEngine& diags) {
-    auto sys = detail::expand_system(solve.body);
+    auto sys = detail::expand_system(solve.body, m);
     Block out;
     bool ok = true;
     for (const auto& s : solve.body) {
@@ -88,15 +158,25 @@ std::optional<Block> solve_cnexp(const Solve& solve, const Mechanism& m,
         while (sys.rhs[n] != d->rhs || sys.states[n] != d->state)
             ++n;
         Var x = Var::field(d->state);
+        auto not_linear = [&](std::string_view why) {
+            diags.error(solve.loc,
+                        fmt::format("the equation {}' = {} {}, so METHOD cnexp cannot solve it "
+                                    "exactly; use METHOD derivimplicit for non-linear ODEs",
+                                    state_name(m, d->state), print(d->rhs, &m), why));
+            ok = false;
+        };
+        // A local assigned under IF/WHILE from a state cannot be expanded: linearity unknown.
+        bool reads_branch_state = sym::depends_on_any(sys.expanded[n], [&](const Var& v) {
+            return v.kind == VarKind::Local && sys.state_dependent_locals.count(v.index);
+        });
+        if (reads_branch_state) {
+            not_linear(fmt::format("reads a value computed under IF/WHILE from {}",
+                                   state_name(m, d->state)));
+            continue;
+        }
         auto lin = sym::linear_in(sys.expanded[n], x);
         if (!lin) {
-            diags.error(solve.loc,
-                        fmt::format("the equation {}' = {} is not linear in {}, so METHOD cnexp "
-                                    "cannot solve it exactly; use METHOD derivimplicit for "
-                                    "non-linear ODEs",
-                                    state_name(m, d->state), print(d->rhs, &m),
-                                    state_name(m, d->state)));
-            ok = false;
+            not_linear(fmt::format("is not linear in {}", state_name(m, d->state)));
             continue;
         }
         // Coefficients from the written form (reading locals) when that is also linear, so the
@@ -104,16 +184,24 @@ std::optional<Block> solve_cnexp(const Solve& solve, const Mechanism& m,
         bool reads_state_locals = sym::depends_on_any(d->rhs, [&](const Var& v) {
             return v.kind == VarKind::Local && sys.state_dependent_locals.count(v.index);
         });
-        if (auto direct = sym::linear_in(d->rhs, x); direct && !reads_state_locals)
-            lin = direct;
         auto xs = field(d->state);
         ExprPtr update;
-        if (sym::is_constant(lin->coefficient, 0)) {
-            update = add(xs, mul(lin->constant, dt()));
+        std::optional<std::pair<ExprPtr, ExprPtr>> relax;
+        if (!reads_state_locals)
+            relax = relaxation_form(d->rhs, x);
+        if (relax) {
+            auto [inf, tau] = *relax;
+            update = add(xs, mul(sub(num(1), exp(mul(dt(), div(num(-1), tau)))), sub(inf, xs)));
         } else {
-            auto c = lin->coefficient;
-            auto target = sym::simplify(div(neg(lin->constant), c));
-            update = add(xs, mul(sub(num(1), exp(mul(dt(), c))), sub(target, xs)));
+            if (auto direct = sym::linear_in(d->rhs, x); direct && !reads_state_locals)
+                lin = direct;
+            if (sym::is_constant(lin->coefficient, 0)) {
+                update = add(xs, mul(lin->constant, dt()));
+            } else {
+                auto c = lin->coefficient;
+                auto target = sym::simplify(div(neg(lin->constant), c));
+                update = add(xs, mul(sub(num(1), exp(mul(dt(), c))), sub(target, xs)));
+            }
         }
         out.push_back(Store::make(x, update));
     }

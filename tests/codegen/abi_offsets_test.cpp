@@ -75,7 +75,7 @@ TEST(AbiOffsets, Mechanism) {
                    OFF(M, n_fields), OFF(M, fields), OFF(M, n_globals), OFF(M, globals),
                    OFF(M, n_ions), OFF(M, ions), OFF(M, n_net_receive_args), OFF(M, init),
                    OFF(M, compute_currents), OFF(M, advance_state), OFF(M, net_receive),
-                   OFF(M, net_receive_init)},
+                   OFF(M, net_receive_init), OFF(M, check_watch)},
                   sizeof(M));
     EXPECT_EQ(static_cast<unsigned>(MechanismField::count_), types.mechanism->getNumElements());
 }

@@ -156,6 +156,19 @@ typedef struct mech_mechanism {
     /* Runs NET_RECEIVE's INITIAL block for one connection's weight vector at finitialize.
      * May be null. */
     void (*net_receive_init)(mech_instance_data* data, mech_index_t instance, mech_value_t* weight);
+
+    /* Added after ABI version 1 (appended; earlier members unchanged). */
+
+    /* Tests the WATCH conditions NET_RECEIVE armed, for every instance. Call it once per step
+     * for all instances, after every mechanism's advance_state, with data->t = t_{n+1} and
+     * v(t_{n+1}) (NEURON checks its WATCH conditions at that point of the step). For each armed
+     * WATCH whose condition went from false to true since it was last tested it calls
+     * data->net_send(runtime, instance, 0, flag): deliver that self-event at t_{n+1} like any
+     * net_send with delay 0 (before the next step's currents). The armed/disarmed state lives in
+     * hidden per-instance fields named _watch<k> (and _watch<k>_flag), which the runtime
+     * allocates and fills with their defaults (0 = not armed) like any other field. May be
+     * null (no WATCH). */
+    void (*check_watch)(mech_instance_data* data);
 } mech_mechanism;
 
 /* An ahead-of-time catalogue (a shared library built by `mechc compile`) exports
