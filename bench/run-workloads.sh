@@ -95,12 +95,14 @@ for w in $workloads; do
   for ((r = 1; r <= repeat; ++r)); do
     neuron "$w" 1 "$out/${w}_neuron_$r.log"
     n_times+=("$(run_time "$w" "$out/${w}_neuron_$r.log")")
+    [[ -n "${n_times[-1]}" ]] || { echo "run-workloads: no run time in $out/${w}_neuron_$r.log" >&2; exit 2; }
     run_mech "$w" "$out/${w}_mech_$r.log" --spikes "$out/${w}_mech.csv"
     m_times+=("$(run_time "$w" "$out/${w}_mech_$r.log")")
+    [[ -n "${m_times[-1]}" ]] || { echo "run-workloads: no run time in $out/${w}_mech_$r.log" >&2; exit 2; }
     echo "   run $r: NEURON ${n_times[-1]} s, mech ${m_times[-1]} s"
   done
-  grep -h "spikes total" "$out/${w}_neuron_usetable0.log" | sed 's/^/   NEURON usetable 0: /'
-  grep -h "spikes total" "$out/${w}_mech_$repeat.log" | sed 's/^/   mech:              /'
+  { grep -h "spikes total" "$out/${w}_neuron_usetable0.log" || true; } | sed 's/^/   NEURON usetable 0: /'
+  { grep -h "spikes total" "$out/${w}_mech_$repeat.log" || true; } | sed 's/^/   mech:              /'
 
   case "$w" in
     W3) rule=(--until "$(awk -v t="$tstop" 'BEGIN { print (t < 100) ? t : 100 }')" --count-within 2) ;;
