@@ -60,6 +60,33 @@ TEST(CodegenErrors, AreaInADensityMechanismIsAUserErrorAtTheMechanism) {
     EXPECT_NE(d.message.find("'area' is only available to point processes"), std::string::npos);
 }
 
+TEST(CodegenErrors, ErrorInsideAStoreIsLocatedAtTheStatement) {
+    auto m = testing::make_pas();
+    const diag::SourceRange at{{1, 2, 3}, {1, 2, 9}};
+    m.init.body = {If::make(compare(BinaryOp::Gt, voltage(), num(0)),
+                            {Store::make(Var::field(2), ref(Var::special(VarKind::Area)), false,
+                                         at)})};
+    Compiled c({m});
+    EXPECT_EQ(c.module, nullptr);
+    const auto& d = c.only();
+    EXPECT_EQ(d.range.begin.line, 2u);
+    EXPECT_EQ(d.range.begin.column, 3u);
+}
+
+TEST(CodegenErrors, MechanismLocationIsUsedWhenTheCallerGivesNone) {
+    auto m = testing::make_pas();
+    m.loc = {{1, 1, 1}, {1, 1, 22}};
+    m.init.body = {Store::make(Var::field(2), ref(Var::special(VarKind::Area)))};
+    diag::SourceManager sources;
+    diag::DiagnosticEngine diags{sources};
+    sources.add_file("chan.mech", "NEURON { SUFFIX chan }\n");
+    llvm::LLVMContext context;
+    EXPECT_EQ(generate({m}, context, diags, {}), nullptr);
+    ASSERT_EQ(diags.diagnostics().size(), 1u);
+    EXPECT_EQ(diags.diagnostics().front().range.begin.line, 1u);
+    EXPECT_EQ(diags.diagnostics().front().range.begin.column, 1u);
+}
+
 TEST(CodegenErrors, StoreToVoltageIsReported) {
     auto m = testing::make_pas();
     m.init.body = {Store::make(Var::special(VarKind::Voltage), num(0))};

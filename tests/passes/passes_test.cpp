@@ -33,8 +33,57 @@ TEST(SolveOdes, CnexpProducesNeuronsUpdate) {
                         "  parameter tau \"ms\" = 2\n"
                         "  state x \"\" = 0\n"
                         "kernel advance_state {\n"
-                        "  x = x + (1 - exp(dt * (-1 / tau))) * (-(1 / tau) / (-1 / tau) - x)\n"
+                        "  x = x + (1 - exp(dt * (-1 / tau))) * (1 - x)\n"
                         "}\n");
+}
+
+// x' = a + c·x not written as (inf - x)/tau keeps the general form x + (1 - exp(dt·c))(-a/c - x).
+TEST(SolveOdes, CnexpGeneralLinearForm) {
+    auto m = one_state(sub(num(3), mul(field(0), field(1))), SolveMethod::Cnexp);
+    diag::SourceManager sources;
+    diag::DiagnosticEngine diags(sources);
+    solve_odes(m, diags);
+    EXPECT_FALSE(diags.has_errors());
+    EXPECT_NE(print(m).find("x = x + (1 - exp(dt * -tau)) * (-3 / -tau - x)"), std::string::npos)
+        << print(m);
+}
+
+// A local assigned under IF (an inlined FUNCTION's result) must not be replaced by the value
+// it had before the IF: the update reads the local, and the IF keeps its assignment.
+TEST(SolveOdes, LocalAssignedUnderIfIsNotExpanded) {
+    Mechanism m = one_state(num(0), SolveMethod::Cnexp);
+    m.advance_state.body.clear();
+    int tau = m.advance_state.add_local("tau");
+    Block body{AssignLocal::make(tau, num(0)),
+               If::make(compare(BinaryOp::Lt, voltage(), num(-81)), {AssignLocal::make(tau, num(5))},
+                        {AssignLocal::make(tau, field(0))}),
+               Derivative::make(1, div(sub(num(1), field(1)), local(tau)))};
+    m.advance_state.body.push_back(Solve::make(SolveMethod::Cnexp, "states", body));
+    diag::SourceManager sources;
+    diag::DiagnosticEngine diags(sources);
+    solve_odes(m, diags);
+    EXPECT_FALSE(diags.has_errors());
+    auto text = print(m);
+    EXPECT_NE(text.find("x = x + (1 - exp(dt * (-1 / %tau))) * (1 - x)"), std::string::npos)
+        << text;
+    EXPECT_NE(text.find("%tau = 5"), std::string::npos) << text;
+}
+
+// A local assigned under IF from the state itself: cnexp cannot prove linearity, so it says so.
+TEST(SolveOdes, CnexpRejectsStateDependentLocalUnderIf) {
+    Mechanism m = one_state(num(0), SolveMethod::Cnexp);
+    m.advance_state.body.clear();
+    int r = m.advance_state.add_local("r");
+    Block body{AssignLocal::make(r, num(0)),
+               If::make(compare(BinaryOp::Lt, voltage(), num(-81)), {AssignLocal::make(r, field(1))}),
+               Derivative::make(1, sub(num(1), mul(local(r), field(1))))};
+    m.advance_state.body.push_back(Solve::make(SolveMethod::Cnexp, "states", body));
+    diag::SourceManager sources;
+    diag::DiagnosticEngine diags(sources);
+    solve_odes(m, diags);
+    ASSERT_TRUE(diags.has_errors());
+    EXPECT_NE(diags.render(diags.diagnostics().front()).find("computed under IF/WHILE from x"),
+              std::string::npos);
 }
 
 TEST(SolveOdes, CnexpWithoutOwnStateIsForwardIntegration) {
