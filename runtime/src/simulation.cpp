@@ -139,9 +139,8 @@ void Simulation::initialize() {
         det.times.clear();
         det.above = det.v != nullptr && s.options.v_init >= det.threshold;
     }
-    if (!s.initialized)
-        for (const auto& e : s.pending_events)
-            s.events.push(e);
+    for (const auto& e : s.pending_events) // queued before the first initialize: every run
+        s.events.push(e);
     s.initialized = true;
     for (std::size_t k = 0; k < s.stores.size(); ++k) {
         auto& store = s.stores[k];
@@ -240,7 +239,7 @@ void Simulation::queue_event(PointProcessId target, double t, std::span<const do
     Impl& s = *impl_;
     if (target.index < 0 || target.index >= static_cast<int32_t>(s.point_instance.size()))
         throw Error(fmt::format("queue_event: invalid point process handle {}", target.index));
-    if (s.initialized && t < s.t)
+    if (!(t >= 0) || (s.initialized && t < s.t))
         throw Error(fmt::format("queue_event: time {} ms is in the past (t = {} ms)", t, s.t));
     const auto [store, instance] = s.point_instance[target.index];
     const int64_t offset = s.store_weight(store, weight, "queue_event");

@@ -59,7 +59,7 @@ struct Simulation::Impl {
     std::vector<std::pair<int32_t, int32_t>> point_instance; // point process -> (store, instance)
 
     detail::EventQueue events;
-    std::vector<detail::Event> pending_events; // queued before the first initialize()
+    std::vector<detail::Event> pending_events; // queued before the first initialize(): every run
     int64_t delivering_weight = -1;            // weight of the event being delivered
 
     struct SpikeDetector {

@@ -266,3 +266,25 @@ TEST(MechanismsOnCells, CelsiusAndDtCanChangeBetweenSteps) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(MechanismsOnCells, EventsQueuedBeforeTheFirstRunReplayEveryRun) {
+    Model model;
+    const SectionId s = model.add_section("soma", {40, 40, 1, 1, 35.4});
+    model.insert(s, "pas");
+    const PointProcessId syn = model.add_point_process(s, 0.5, "ExpSyn");
+    model.set(syn, "tau", 2);
+    model.record_v("v", s, 0.5);
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{20, 0.025, 6.3, -70});
+    sim.queue_event(syn, 5, std::vector<double>{0.01});
+    sim.run();
+    const std::vector<double> first(sim.trace("v").begin(), sim.trace("v").end());
+    sim.run();
+    EXPECT_EQ(first, std::vector<double>(sim.trace("v").begin(), sim.trace("v").end()));
+    EXPECT_GT(first[240], -69.9); // the event at 5 ms depolarised the soma
+    sim.initialize();
+    EXPECT_THROW(sim.queue_event(syn, -1, std::vector<double>{0.01}), Error);
+}
+
+} // namespace

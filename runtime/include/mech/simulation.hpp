@@ -70,8 +70,10 @@ public:
     void set(PointProcessId process, std::string_view field, double value);
     void set(StimulusId stimulus, std::string_view name, double value);
 
-    // Delivers a network event to a point process at time `t` (>= now): its NET_RECEIVE runs
-    // at the first step whose start t_n satisfies t <= t_n + dt/2, as NEURON does.
+    // Delivers a network event to a point process at time `t`: its NET_RECEIVE runs at the first
+    // step whose start t_n satisfies t <= t_n + dt/2, as NEURON does. Events queued before the
+    // first initialize()/run() are replayed by every run (like a VecStim); events queued later
+    // (t >= now) are delivered once, and initialize() drops those still pending.
     void queue_event(PointProcessId target, double t, std::span<const double> weight);
 
     struct Impl;
