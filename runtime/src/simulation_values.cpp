@@ -134,7 +134,8 @@ void Simulation::set(StimulusId stimulus, std::string_view name, double value) {
         throw Error(fmt::format("invalid stimulus handle {}", stimulus.index));
     if (!std::isfinite(value) || !s.stimuli.set(stimulus.index, name, value))
         throw Error(fmt::format("stimulus {}: cannot set '{}' to {} (IClamp has amp, del, dur; "
-                                "SEClamp has rs > 0, dur1..3, amp1..3)",
+                                "SEClamp has rs > 0, dur1..3, amp1..3; VClamp has dur0..2, "
+                                "amp0..2, gain, rstim > 0, tau1, tau2)",
                                 stimulus.index, name, value));
 }
 

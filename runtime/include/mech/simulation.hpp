@@ -64,7 +64,8 @@ public:
 
     // Changes made between runs or mid-run, as assigning in NEURON does. Density fields
     // ("gnabar_hh") at the segment holding x, ion values ("ena", "cai"), point-process fields,
-    // stimulus parameters ("amp", "del", "dur"; SEClamp "rs", "dur1", "amp1", ...). Parameters
+    // stimulus parameters (IClamp "amp", "del", "dur"; SEClamp "rs", "dur1".."amp3"; VClamp
+    // "dur0".."dur2", "amp0".."amp2", "gain", "rstim", "tau1", "tau2"). Parameters
     // keep the new value through later initialize() calls; limits are checked.
     void set(SectionId section, double x, std::string_view name, double value);
     void set(PointProcessId process, std::string_view field, double value);
