@@ -161,3 +161,23 @@ TEST(Stimuli, SEClampAsNeuron) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Stimuli, ClampLevelsCanBeChangedOnALiveSimulation) {
+    Model model;
+    const SectionId s = model.add_section("soma", {40, 40, 1, 1, 35.4});
+    model.insert(s, "pas");
+    VClamp clamp;
+    clamp.dur[0] = 20;
+    clamp.amp[0] = -40;
+    const StimulusId st = model.add_stimulus(s, 0.5, clamp);
+    Simulation sim(model, mech::testing::catalogue(), SimOptions{10});
+    sim.set(st, "amp0", -30);
+    sim.run();
+    EXPECT_NEAR(sim.voltage(s, 0.5), -30, 1e-3);
+    EXPECT_THROW(sim.set(st, "rstim", 0), Error);
+    EXPECT_THROW(sim.set(st, "amp3", 1), Error);
+}
+
+} // namespace
