@@ -1,6 +1,7 @@
 // CSV reading for the reference traces.
 #include "reference_csv.hpp"
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -34,7 +35,7 @@ Csv read_csv(const std::string& path) {
         std::stringstream row(line);
         std::string cell;
         for (std::size_t c = 0; c < csv.names.size() && std::getline(row, cell, ','); ++c)
-            csv.columns[csv.names[c]].push_back(std::stod(cell));
+            csv.columns[csv.names[c]].push_back(std::strtod(cell.c_str(), nullptr)); // stod rejects subnormals
     }
     return csv;
 }
