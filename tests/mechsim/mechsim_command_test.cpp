@@ -44,7 +44,7 @@ TEST(MechsimRun, SetOverridesANumber) {
     const auto r = run_mechsim("run " + tutorial + "/A1_passive_soma.toml -o " + out +
                                " --no-plot --set simulation.tstop=5 --set stim.amp=0.2");
     ASSERT_EQ(r.status, 0) << r.err;
-    const auto csv = mech::mechsim_test::read_traces(out + "/traces.csv");
+    const auto csv = mech::testing::read_csv(out + "/traces.csv");
     EXPECT_EQ(csv["t"].size(), 201u);
 }
 
@@ -86,7 +86,7 @@ TEST(MechsimRun, BlownUpRunReportsAndKeepsTraces) {
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.err.find("error: the run stopped"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("soma"), std::string::npos) << r.err;
-    const auto csv = mech::mechsim_test::read_traces(out + "/run/traces.csv");
+    const auto csv = mech::testing::read_csv(out + "/run/traces.csv");
     EXPECT_GT(csv["t"].size(), 10u);  // the samples before the failure are there
 }
 
@@ -95,7 +95,7 @@ TEST(MechsimSweep, WritesOneSummaryRowPerValue) {
     const auto r = run_mechsim("sweep " + tutorial + "/A1_passive_soma.toml --param stim.amp --values 0:0.2:0.1 -o " +
                                out + " --traces -q");
     ASSERT_EQ(r.status, 0) << r.err;
-    const auto csv = mech::mechsim_test::read_traces(out + "/sweep.csv");
+    const auto csv = mech::testing::read_csv(out + "/sweep.csv");
     ASSERT_EQ(csv.names.size(), 7u);
     EXPECT_EQ(csv.names[1], "stim.amp");
     EXPECT_EQ(csv.names[2], "v_soma_max");

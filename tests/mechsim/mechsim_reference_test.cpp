@@ -34,8 +34,8 @@ TEST_P(MechsimReference, TracesMatchNeuron) {
     const std::string out = fresh_folder("reference-" + c.name);
     const auto r = run_mechsim("run " + std::string(MECH_TUTORIAL_DIR) + "/" + c.name + ".toml -o " + out + " --no-plot -q");
     ASSERT_EQ(r.status, 0) << "mechsim failed on " << c.name << ":\n" << r.err;
-    const auto ours = read_traces(out + "/traces.csv");
-    const auto reference = read_traces(mech::testing::reference_path(c.name + ".csv"));
+    const auto ours = mech::testing::read_csv(out + "/traces.csv");
+    const auto reference = mech::testing::read_csv(mech::testing::reference_path(c.name + ".csv"));
     EXPECT_EQ(compare_with_reference(ours, reference, c.kind), "");
 }
 

@@ -16,29 +16,6 @@ bool is_voltage(const std::string& name) { return name.rfind("v_", 0) == 0; }
 
 }  // namespace
 
-mech::testing::Csv read_traces(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw std::runtime_error("cannot read " + path);
-    mech::testing::Csv csv;
-    std::string line;
-    std::getline(in, line);
-    std::stringstream header(line);
-    for (std::string name; std::getline(header, name, ',');) csv.names.push_back(name);
-    for (std::size_t row = 1; std::getline(in, line); ++row) {
-        std::stringstream cells(line);
-        std::size_t c = 0;
-        for (std::string cell; std::getline(cells, cell, ','); ++c) {
-            char* end = nullptr;
-            const double value = std::strtod(cell.c_str(), &end);
-            if (c >= csv.names.size() || end == cell.c_str() || *end != '\0')
-                throw std::runtime_error(path + ": row " + std::to_string(row) + ": bad cell '" + cell + "'");
-            csv.columns[csv.names[c]].push_back(value);
-        }
-        if (c != csv.names.size()) throw std::runtime_error(path + ": row " + std::to_string(row) + " has " + std::to_string(c) + " cells");
-    }
-    return csv;
-}
-
 std::string compare_with_reference(const mech::testing::Csv& ours, const mech::testing::Csv& ref, Kind kind) {
     std::ostringstream why;
     if (ours.names != ref.names) {

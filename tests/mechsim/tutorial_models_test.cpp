@@ -50,7 +50,7 @@ TEST_P(TutorialModel, MatchesNeuron) {
             for (std::size_t i = 0; i < column.size(); i += static_cast<std::size_t>(every)) kept.push_back(column[i]);
             column = kept;
         }
-    const auto reference = mech::mechsim_test::read_traces(mech::testing::reference_path(std::string(c.name) + ".csv"));
+    const auto reference = mech::testing::read_csv(mech::testing::reference_path(std::string(c.name) + ".csv"));
     EXPECT_EQ(mech::mechsim_test::compare_with_reference(ours, reference, c.kind), "");
 }
 
