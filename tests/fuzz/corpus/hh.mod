@@ -1,4 +1,4 @@
-TITLE hh.mod   squid sodium, potassium, and leak channels
+0TITLE hh.mod   squid sodium, potassium, and leak channels
 
 COMMENT
  Hodgkin-Huxley sodium, potassium and leak currents, written in the style of

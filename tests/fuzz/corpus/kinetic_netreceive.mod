@@ -1,4 +1,4 @@
-KINETIC kin {
+0KINETIC kin {
  COMPARTMENT vol { A B }
  ~ A + 2 B <-> C (kf, kb)
  ~ A << (flux)
