@@ -1,5 +1,5 @@
-// Library behaviour that a compiler stage gets wrong today (see README.md): each test names its
-// blocker, and passes once that is fixed.
+// Library behaviour a compiler stage used to get wrong (see README.md): each test names the
+// blocker it guards against.
 #include "library_harness.hpp"
 
 #include <gtest/gtest.h>
@@ -11,7 +11,7 @@ namespace {
 
 double boltzmann(double v, double half, double slope) { return 1.0 / (1.0 + std::exp(-(v - half) / slope)); }
 
-// Blocker: the passes drop the assignments inside tau_h's IF (advance_state divides by 0).
+// Was: the passes dropped the assignments inside tau_h's IF (advance_state divided by 0).
 TEST(Pending, CatInactivationStaysAtInfAndRelaxesWithItsTwoBranchTau) {
     const auto* m = load("cat.mech", "cat");
     ASSERT_NE(m, nullptr);
@@ -32,7 +32,7 @@ TEST(Pending, CatInactivationStaysAtInfAndRelaxesWithItsTwoBranchTau) {
     EXPECT_NEAR(s.field("h"), h1 + (h0 - h1) * std::exp(-0.1 / tau), 1e-12);
 }
 
-// Blocker: gate updates are emitted as -(inf/tau)/(-1/tau), which is NaN for TAU = 0 at run time.
+// Was: gate updates were emitted as -(inf/tau)/(-1/tau), NaN for TAU = 0 at run time.
 TEST(Pending, SkWithTauzZeroIsInstantaneous) {
     const auto* m = load("sk.mech", "sk");
     ASSERT_NE(m, nullptr);

@@ -1,5 +1,5 @@
 // IntFire1 event by event: integration, exact decay between events, firing, refractoriness.
-// Pending: built but not registered with ctest until lowering gives `flag` storage.
+// Registered since lowering gives NET_RECEIVE's `flag` its storage.
 #include "library_harness.hpp"
 
 #include <gtest/gtest.h>
@@ -10,7 +10,7 @@ namespace mech::library_test {
 namespace {
 
 TEST(IntFire1, IntegratesDecaysFiresAndIsRefractory) {
-    const auto* m = load_pending("IntFire1.mech", "IntFire1");
+    const auto* m = load("IntFire1.mech", "IntFire1");
     ASSERT_NE(m, nullptr);
     EXPECT_EQ(m->kind, MECH_KIND_ARTIFICIAL);
     Instance c(*m);
@@ -52,7 +52,7 @@ TEST(IntFire1, IntegratesDecaysFiresAndIsRefractory) {
 }
 
 TEST(IntFire1, SubthresholdInputNeverFires) {
-    const auto* m = load_pending("IntFire1.mech", "IntFire1");
+    const auto* m = load("IntFire1.mech", "IntFire1");
     ASSERT_NE(m, nullptr);
     Instance c(*m);
     c.init();
