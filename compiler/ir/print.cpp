@@ -112,7 +112,8 @@ public:
         if (auto* r = e->as<VarRef>())
             return {var(r->var), kAtom};
         if (auto* u = e->as<Unary>())
-            return {std::string(u->op == UnaryOp::Neg ? "-" : "!") + wrapped(u->operand, kUnary + 1),
+            return {fmt::format("{}{}", u->op == UnaryOp::Neg ? '-' : '!',
+                                wrapped(u->operand, kUnary + 1)),
                     kUnary};
         if (auto* b = e->as<Binary>()) {
             int p = precedence(b->op);
