@@ -1,6 +1,7 @@
 // The library's synapses on a passive soma against NEURON 8.2's traces (tests/data/reference):
 // A8 (Exp2Syn) and B1-B4 (SimpleAMPA_NMDA, TsodyksMarkram_AMPA_NMDA), through the runtime.
 #include "library_harness.hpp"
+#include "reference_csv.hpp"
 
 #include <mech/catalogue.hpp>
 #include <mech/model.hpp>
@@ -10,10 +11,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
-#include <fstream>
-#include <map>
-#include <sstream>
 #include <span>
 #include <string>
 #include <utility>
@@ -21,25 +18,6 @@
 
 namespace mech::library_test {
 namespace {
-
-// A reference CSV by column. strtod, not stod: the decaying states reach subnormal numbers,
-// which stod rejects as out of range.
-std::map<std::string, std::vector<double>> read_reference(const std::string& file) {
-    std::ifstream in(std::string(MECH_REFERENCE_DIR) + "/" + file);
-    EXPECT_TRUE(in.good()) << "cannot open " << file;
-    std::map<std::string, std::vector<double>> columns;
-    std::vector<std::string> names;
-    std::string line, cell;
-    std::getline(in, line);
-    for (std::stringstream header(line); std::getline(header, cell, ',');)
-        names.push_back(cell);
-    while (std::getline(in, line)) {
-        std::stringstream row(line);
-        for (std::size_t c = 0; c < names.size() && std::getline(row, cell, ','); ++c)
-            columns[names[c]].push_back(std::strtod(cell.c_str(), nullptr));
-    }
-    return columns;
-}
 
 double max_abs_diff(std::span<const double> a, const std::vector<double>& b) {
     EXPECT_EQ(a.size(), b.size());
@@ -80,7 +58,7 @@ void run_case(const std::string& file, const std::string& mechanism, const std::
         sim.queue_event(syn, t + 1, std::vector<double>{weight});
     sim.run();
 
-    auto ref = read_reference(reference);
+    const auto ref = testing::read_csv(testing::reference_path(reference));
     ASSERT_EQ(sim.trace("t").size(), ref["t"].size());
     EXPECT_LE(max_abs_diff(sim.trace("t"), ref["t"]), 1e-6);
     for (const auto& [column, field] : columns) {
