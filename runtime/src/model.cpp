@@ -228,13 +228,13 @@ void Model::record_spikes(std::string name, SectionId id, double x, double thres
     check_x(fmt::format("section '{}', spike detector '{}'", s.name, name), x);
     if (!std::isfinite(threshold))
         throw Error(fmt::format("record_spikes '{}': threshold must be finite", name));
-    add_detector(SpikeDetectorSpec{std::move(name), id.index, x, threshold, -1});
+    add_detector(SpikeDetectorSpec{std::move(name), id.index, x, threshold, -1, {}});
 }
 
 void Model::record_spikes(std::string name, PointProcessId source) {
     if (source.index < 0 || source.index >= static_cast<int32_t>(points_.size()))
         throw Error(fmt::format("record_spikes: invalid point process handle {}", source.index));
-    add_detector(SpikeDetectorSpec{std::move(name), -1, 0, 0, source.index});
+    add_detector(SpikeDetectorSpec{std::move(name), -1, 0, 0, source.index, {}});
 }
 
 PointProcessId Model::add_artificial_cell(std::string mechanism) {

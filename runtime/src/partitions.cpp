@@ -76,6 +76,7 @@ void Simulation::Impl::build_partitions(int threads) {
             part.ion_slots.emplace_back(static_cast<int32_t>(lo - ion.node.begin()),
                                         static_cast<int32_t>(hi - ion.node.begin()));
         }
+        part.gap_ends = gaps.ends_on(part.node_begin, part.node_end);
         for (std::size_t k = 0; k < stimuli.size(); ++k) {
             const int32_t node = stimuli.node(k);
             if (node >= part.node_begin && node < part.node_end)
@@ -99,6 +100,7 @@ void Simulation::Impl::partition_currents(Partition& part, double time) {
             stores[s].mech->compute_currents(&data);
     }
     stimuli.compute_currents(time, options.dt, v.data(), rhs.data(), d.data(), part.stimuli);
+    gaps.compute_currents(rhs.data(), d.data(), part.gap_ends);
     const int32_t* parent = layout.parent.data();
     const double* a = layout.a.data();
     const double* b = layout.b.data();

@@ -6,6 +6,7 @@
 #include "mech/error.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -66,6 +67,14 @@ void Simulation::Impl::setup_tree_matrix(double time) {
 void Simulation::Impl::deliver_events(double t_limit) {
     while (events.due(t_limit)) {
         const detail::Event e = events.pop();
+        if (e.store == generator_store) {
+            const auto k = static_cast<std::size_t>(e.instance);
+            emit_spike(generators.detector(k), e.t);
+            if (const auto next = generators.next(k, e.t))
+                events.push(detail::Event{*next, 0, generator_store, e.instance, 0.0, 0});
+            continue;
+        }
+        ++stats.events_delivered;
         auto& store = stores[e.store];
         if (!store.mech->net_receive)
             continue;
@@ -81,6 +90,7 @@ void Simulation::Impl::deliver_events(double t_limit) {
 void Simulation::Impl::emit_spike(int32_t index, double time) {
     SpikeDetector& det = detectors[index];
     det.times.push_back(time);
+    ++stats.spikes;
     for (int32_t c : det.targets) {
         const Connection& con = connections[c];
         events.push(detail::Event{time + con.delay, 0, con.store, con.instance, 0.0, con.weight});
@@ -141,6 +151,11 @@ void Simulation::initialize() {
     }
     for (const auto& e : s.pending_events) // queued before the first initialize: every run
         s.events.push(e);
+    for (std::size_t k = 0; k < s.generators.size(); ++k)
+        if (const auto first = s.generators.first(k))
+            s.events.push(detail::Event{*first, 0, Impl::generator_store,
+                                        static_cast<int32_t>(k), 0.0, 0});
+    s.stats = RunStats{};
     s.initialized = true;
     for (std::size_t k = 0; k < s.stores.size(); ++k) {
         auto& store = s.stores[k];
@@ -157,6 +172,7 @@ void Simulation::initialize() {
                                          s.events.weights.data() + con.weight);
     }
     // The first current evaluation fills the assigned currents of the t = 0 sample.
+    s.gaps.snapshot(s.v.data());
     s.setup_tree_matrix(0.0);
     for (auto& c : s.samples)
         c.clear();
@@ -172,12 +188,19 @@ void Simulation::step() {
     if (!s.initialized)
         initialize();
     const double dt = s.options.dt;
+    using Clock = std::chrono::steady_clock;
+    Clock::time_point start, events_done;
+    if (s.options.profile)
+        start = Clock::now();
     s.detect_spikes();
     s.deliver_events(s.t + 0.5 * dt);
+    if (s.options.profile)
+        events_done = Clock::now();
     const double t_mid = s.t + 0.5 * dt; // NEURON builds t from two half steps
     const double t_new = t_mid + 0.5 * dt;
     s.step_t_mid = t_mid;
     s.step_t_new = t_new;
+    s.gaps.snapshot(s.v.data()); // partner voltages v(t_n), read by every partition
     s.workers->run(s.step_job);
     s.t = t_new;
     for (const auto& part : s.partitions)
@@ -186,8 +209,14 @@ void Simulation::step() {
                 if (!std::isfinite(s.v[i]))
                     s.report_blow_up(static_cast<std::size_t>(i));
     ++s.steps;
+    ++s.stats.steps;
     if (s.steps % s.options.sample_every == 0)
         s.record_sample();
+    if (s.options.profile) {
+        const auto end = Clock::now();
+        s.stats.event_seconds += std::chrono::duration<double>(events_done - start).count();
+        s.stats.step_seconds += std::chrono::duration<double>(end - start).count();
+    }
 }
 
 void Simulation::advance_to(double t_end) {
@@ -207,6 +236,9 @@ double Simulation::time() const {
 }
 const SimOptions& Simulation::options() const {
     return impl_->options;
+}
+const RunStats& Simulation::stats() const {
+    return impl_->stats;
 }
 std::size_t Simulation::node_count() const {
     return impl_->v.size();

@@ -3,8 +3,10 @@
 #pragma once
 
 #include "event_queue.hpp"
+#include "gap_junctions.hpp"
 #include "ion_table.hpp"
 #include "mechanism_store.hpp"
+#include "spike_generators.hpp"
 #include "stimuli.hpp"
 #include "tree_layout.hpp"
 #include "workers.hpp"
@@ -40,6 +42,7 @@ struct Simulation::Impl {
         std::vector<CallbackContext> contexts;              // per store
         std::vector<std::pair<int32_t, int32_t>> ion_slots; // per ion species: [begin, end)
         std::vector<int32_t> stimuli;                       // indices of the stimuli on these nodes
+        std::vector<int32_t> gap_ends;                      // gap-junction ends on these nodes
         bool finite = true;                                 // v stayed finite in the last step
     };
 
@@ -57,6 +60,11 @@ struct Simulation::Impl {
     std::vector<detail::IonSpecies> ions;
     detail::Stimuli stimuli;
     std::vector<std::pair<int32_t, int32_t>> point_instance; // point process -> (store, instance)
+
+    detail::SpikeGenerators generators; // NetStim / VecStim sources
+    detail::GapJunctions gaps;
+    // Events with this store are a built-in source's next spike (instance = generator index).
+    static constexpr int32_t generator_store = -1;
 
     detail::EventQueue events;
     std::vector<detail::Event> pending_events; // queued before the first initialize(): every run
@@ -90,6 +98,8 @@ struct Simulation::Impl {
     std::mutex callback_mutex;             // kernels may send events from several threads
     double step_t_mid = 0, step_t_new = 0; // the step the workers are running
     std::function<void(int)> step_job;     // made once: the step loop allocates nothing
+
+    RunStats stats; // since the last initialize()
 
     double t = 0;
     int64_t steps = 0;

@@ -23,7 +23,16 @@ void Simulation::Impl::wire(const Model& model) {
                     fmt::format("stimulus {} on section '{}'", k, secs[stims[k].section].name));
     }
 
-    // Probes.
+    for (const auto& gj : model.gap_junctions()) {
+        const int32_t a = layout.node_at(gj.section_a, gj.x_a);
+        const int32_t b = layout.node_at(gj.section_b, gj.x_b);
+        if (a == b)
+            throw Error(fmt::format("gap junction {} joins node {} of section '{}' to itself "
+                                    "(its two locations are the same node)",
+                                    gaps.size(), a, secs[gj.section_a].name));
+        gaps.add(gj.junction, a, layout.area[a], b, layout.area[b]);
+    }
+
     // Offset 0 of the event weights is a zero vector, for self-events sent outside NET_RECEIVE.
     int32_t max_args = 1;
     for (const auto& store : stores)
@@ -35,7 +44,13 @@ void Simulation::Impl::wire(const Model& model) {
         source_detector[s].assign(stores[s].node.size(), -1);
     for (const auto& det : model.spike_detectors()) {
         const auto index = static_cast<int32_t>(detectors.size());
-        if (det.point_process >= 0) {
+        if (det.generator.index() != 0) {
+            detectors.push_back(SpikeDetector{det.name, nullptr, 0, false, {}, {}});
+            if (const auto* n = std::get_if<NetStim>(&det.generator))
+                generators.add(index, *n);
+            else
+                generators.add(index, std::get<VecStim>(det.generator));
+        } else if (det.point_process >= 0) {
             const auto [s, inst] = point_instance[det.point_process];
             source_detector[s][inst] = index;
             detectors.push_back(SpikeDetector{det.name, nullptr, 0, false, {}, {}});
@@ -77,6 +92,9 @@ void Simulation::Impl::wire(const Model& model) {
             src = &stores[s].field[k][inst];
             break;
         }
+        case ProbeSpec::Target::GapJunction:
+            src = gaps.variable(static_cast<std::size_t>(p.index), p.variable);
+            break;
         case ProbeSpec::Target::Stimulus:
             src = stimuli.variable(p.index, p.variable);
             if (src == nullptr)

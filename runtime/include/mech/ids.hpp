@@ -18,5 +18,9 @@ struct StimulusId {
     int32_t index = -1;
     friend bool operator==(StimulusId, StimulusId) = default;
 };
+struct GapJunctionId {
+    int32_t index = -1;
+    friend bool operator==(GapJunctionId, GapJunctionId) = default;
+};
 
 } // namespace mech

@@ -3,7 +3,9 @@
 // what to record. Names are resolved (and checked) when a Simulation is built from it.
 #pragma once
 
+#include "mech/gap_junction.hpp"
 #include "mech/ids.hpp"
+#include "mech/spike_source.hpp"
 #include "mech/stimulus.hpp"
 
 #include <optional>
@@ -67,12 +69,25 @@ struct StimulusSpec {
 // watching that voltage sees them.
 // Or, when `point_process` >= 0, the spikes that point process emits with net_event (an
 // artificial cell such as NetStim, or a WATCH-based integrate-and-fire process).
+// Or, when `generator` holds a NetStim or VecStim, a built-in spike source (no section, no
+// point process).
 struct SpikeDetectorSpec {
     std::string name;
     int section = -1;
     double x = 0.5;
     double threshold = 10; // mV (NetCon's default)
     int point_process = -1;
+    std::variant<std::monostate, NetStim, VecStim> generator;
+};
+
+// An electrical synapse between (section_a, x_a) and (section_b, x_b); each end sits on the
+// node holding x, as a point process does.
+struct GapJunctionSpec {
+    int section_a = -1;
+    double x_a = 0.5;
+    int section_b = -1;
+    double x_b = 0.5;
+    GapJunction junction;
 };
 
 // A NetCon from a spike detector to a point process: each spike at t_s is delivered to the
@@ -85,7 +100,7 @@ struct ConnectionSpec {
 };
 
 struct ProbeSpec {
-    enum class Target { Location, PointProcess, Stimulus };
+    enum class Target { Location, PointProcess, Stimulus, GapJunction };
     std::string column;
     Target target = Target::Location;
     int index = -1; // section, point process or stimulus index
@@ -138,10 +153,22 @@ public:
     void record_spikes(std::string name, SectionId section, double x, double threshold = 10);
     // A named spike source for the net_event calls of a point process or artificial cell.
     void record_spikes(std::string name, PointProcessId source);
+    // A built-in spike source, named like a detector: connect_spikes and Simulation::spikes take
+    // its name. NetStim needs interval, number >= 0 and finite start; VecStim times must be
+    // finite, >= 0 and non-decreasing.
+    void add_spike_source(std::string name, NetStim source);
+    void add_spike_source(std::string name, VecStim source);
     // NetCon: spikes of the detector `detector` (made by record_spikes) reach `target` after
     // `delay` ms (>= 0) with `weight` (at most the target's NET_RECEIVE argument count).
     void connect_spikes(std::string detector, PointProcessId target, std::vector<double> weight,
                         double delay = 1);
+
+    // An electrical synapse between two locations (the same or different cells; not one node
+    // with itself). g >= 0 and g_min in [0, g]; slope non-zero when rectifying.
+    GapJunctionId add_gap_junction(SectionId a, double x_a, SectionId b, double x_b,
+                                   GapJunction junction);
+    // Records a junction's "i" (nA, from a to b) or "g" (uS), as computed in each step.
+    void record(std::string column, GapJunctionId junction, std::string variable);
 
     // Read access for the simulator and for tools that print or save models.
     const std::vector<SectionSpec>& sections() const { return sections_; }
@@ -150,6 +177,7 @@ public:
     const std::vector<ProbeSpec>& probes() const { return probes_; }
     const std::vector<SpikeDetectorSpec>& spike_detectors() const { return detectors_; }
     const std::vector<ConnectionSpec>& connections() const { return connections_; }
+    const std::vector<GapJunctionSpec>& gap_junctions() const { return gap_junctions_; }
     const std::vector<Assignment>& globals() const { return globals_; }
     const std::vector<std::pair<std::string, IonDefaults>>& ion_defaults() const {
         return ion_defaults_;
@@ -166,6 +194,7 @@ private:
     std::vector<ProbeSpec> probes_;
     std::vector<SpikeDetectorSpec> detectors_;
     std::vector<ConnectionSpec> connections_;
+    std::vector<GapJunctionSpec> gap_junctions_;
     std::vector<Assignment> globals_;
     std::vector<std::pair<std::string, IonDefaults>> ion_defaults_;
 };

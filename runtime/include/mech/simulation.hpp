@@ -23,6 +23,17 @@ struct SimOptions {
     double v_init = -65;  // mV
     int sample_every = 1; // record every k-th step (t = 0 always recorded)
     int threads = 1;      // cells are split over this many threads; results do not depend on it
+    bool profile = false; // measure wall-clock time per step phase (RunStats); costs 4 clock reads
+                          // per step
+};
+
+// Counts since the last initialize(); the seconds only with SimOptions::profile.
+struct RunStats {
+    int64_t steps = 0;
+    int64_t events_delivered = 0; // NET_RECEIVE calls: network events and self-events
+    int64_t spikes = 0;           // spikes of detectors, artificial cells and built-in sources
+    double event_seconds = 0;     // spike detection, source firing and event delivery
+    double step_seconds = 0;      // whole steps (event_seconds included)
 };
 
 class Simulation {
@@ -61,6 +72,7 @@ public:
     double value(SectionId section, double x, std::string_view variable) const;
     double value(PointProcessId process, std::string_view field) const;
     std::size_t node_count() const;
+    const RunStats& stats() const;
 
     // Changes made between runs or mid-run, as assigning in NEURON does. Density fields
     // ("gnabar_hh") at the segment holding x, ion values ("ena", "cai"), point-process fields,
