@@ -1,8 +1,9 @@
 // The classic NEURON tutorial (soma with hh, a passive dendrite, a current pulse at the
-// dendrite's tip) written against mech's C++ API. Prints the soma and dendrite voltages, or
-// writes them as CSV to the file given as the first argument.
+// dendrite's tip) written against mech's C++ API, with hh and pas JIT-compiled from the
+// standard library's .mech files. Prints the soma and dendrite voltages, or writes them as CSV
+// to the file given as the first argument.
 #include "mech/mech.hpp"
-#include "test_mechanisms.hpp" // hand-written hh and pas until the compiled catalogue is used
+#include "mechanism_loader.hpp"
 
 #include <cstdio>
 #include <fstream>
@@ -25,8 +26,11 @@ int main(int argc, char** argv) {
         model.record_v("v_dend", dend, 0.5);
         model.record("m_hh", soma, 0.5, "m_hh");
 
-        const mech::Catalogue catalogue = mech::testing::catalogue();
-        mech::Simulation sim(model, catalogue, mech::SimOptions{25, 0.025, 6.3, -65, 1});
+        // JIT-compiles mechanisms/hh.mech and mechanisms/pas.mech on first use.
+        mech::model::MechanismLoader mechanisms({mech::model::standard_mechanism_dir()});
+        mechanisms.load("hh");
+        mechanisms.load("pas");
+        mech::Simulation sim(model, mechanisms.catalogue(), mech::SimOptions{25, 0.025, 6.3, -65, 1});
         sim.run();
 
         const auto t = sim.trace("t");
@@ -34,6 +38,7 @@ int main(int argc, char** argv) {
         const auto vd = sim.trace("v_dend");
         if (argc > 1) {
             std::ofstream out(argv[1]);
+            out.precision(10);
             out << "t,v_soma,v_dend\n";
             for (std::size_t k = 0; k < t.size(); ++k)
                 out << t[k] << ',' << vs[k] << ',' << vd[k] << '\n';
@@ -47,7 +52,7 @@ int main(int argc, char** argv) {
             peak = v > peak ? v : peak;
         std::printf("soma peak: %.3f mV\n", peak);
         return 0;
-    } catch (const mech::Error& e) {
+    } catch (const std::exception& e) { // mech::Error from the model, or a mechanism that failed
         std::fprintf(stderr, "error: %s\n", e.what());
         return 1;
     }
