@@ -30,6 +30,27 @@ void set_param(std::vector<ParamValue>& params, const std::string& name, double 
     params.push_back(ParamValue{name, value, Loc{}});
 }
 
+void erase_param(std::vector<ParamValue>& params, const std::string& name) {
+    std::erase_if(params, [&](const ParamValue& p) { return p.name == name; });
+}
+
+// A density mechanism's parameter has two spellings, `soma.hh.gnabar` and NEURON's
+// `soma.gnabar_hh`, and the model builder applies the second after the first. An override of
+// either spelling therefore removes the other, or a value written in the file would shadow it.
+void forget_other_spelling(SectionDesc& section, const std::string& mechanism,
+                           const std::string& parameter) {
+    erase_param(section.neuron_style, parameter + "_" + mechanism);
+}
+
+void forget_other_spelling(SectionDesc& section, const std::string& neuron_style_name) {
+    for (auto& use : section.mechanisms) {
+        const std::string suffix = "_" + use.name;
+        if (neuron_style_name.size() > suffix.size() && neuron_style_name.ends_with(suffix))
+            erase_param(use.params,
+                        neuron_style_name.substr(0, neuron_style_name.size() - suffix.size()));
+    }
+}
+
 }  // namespace
 
 void apply_override(ModelDescription& m, const std::string& path, double value) {
@@ -101,6 +122,7 @@ void apply_override(ModelDescription& m, const std::string& path, double value) 
             if (!(value > 0)) throw fail("Ra must be > 0");
             section->Ra = value;
         } else {
+            forget_other_spelling(*section, k);
             set_param(section->neuron_style, k, value);  // gnabar_hh, ena, ...: checked by build_model
         }
         return;
@@ -108,6 +130,7 @@ void apply_override(ModelDescription& m, const std::string& path, double value) 
     if (rest.size() == 2) {
         for (auto& use : section->mechanisms)
             if (use.name == rest[0]) {
+                forget_other_spelling(*section, use.name, rest[1]);
                 set_param(use.params, rest[1], value);
                 return;
             }

@@ -113,6 +113,22 @@ TEST(ApplyOverride, ReachesEveryKindOfNumber) {
     EXPECT_DOUBLE_EQ(m.stimuli[0].params.back().value, 0.3);
 }
 
+// Regression: sweeping soma.hh.gnabar over a model that writes gnabar_hh changed nothing,
+// because the model builder applied the file's NEURON-style value after the override.
+TEST(ApplyOverride, EitherSpellingReplacesTheOther) {
+    auto m = mech::model::read_model_text(model_text, "m.toml");
+    mech::model::apply_override(m, "soma.gnabar_hh", 0.3);
+    auto& soma = m.cells[0].sections[0];
+    EXPECT_TRUE(soma.mechanisms[0].params.empty());
+    ASSERT_EQ(soma.neuron_style.size(), 1u);
+    EXPECT_DOUBLE_EQ(soma.neuron_style[0].value, 0.3);
+    mech::model::apply_override(m, "soma.hh.gnabar", 0.4);
+    EXPECT_TRUE(soma.neuron_style.empty());
+    ASSERT_EQ(soma.mechanisms[0].params.size(), 1u);
+    EXPECT_EQ(soma.mechanisms[0].params[0].name, "gnabar");
+    EXPECT_DOUBLE_EQ(soma.mechanisms[0].params[0].value, 0.4);
+}
+
 TEST(ApplyOverride, BadPathsSayWhy) {
     auto m = mech::model::read_model_text(model_text, "m.toml");
     auto message = [&](const std::string& assignment) {
