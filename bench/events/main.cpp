@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
     app.add_option("--sources", sources, "NetStim sources")->check(CLI::PositiveNumber);
     app.add_option("--fan-out", fan_out, "synapses each source drives")->check(CLI::PositiveNumber);
     app.add_option("--rate", rate, "mean rate of each source (Hz)")->check(CLI::PositiveNumber);
-    app.add_option("--noise", noise, "NetStim noise (0 regular, 1 Poisson)")->check(CLI::Range(0, 1));
+    app.add_option("--noise", noise, "NetStim noise (0 regular, 1 Poisson)")
+        ->check(CLI::Range(0, 1));
     app.add_option("--tstop", tstop, "simulated time (ms)")->check(CLI::PositiveNumber);
     app.add_option("--threads", threads, "threads")->check(CLI::PositiveNumber);
     app.add_option("--repeat", repeat, "runs")->check(CLI::PositiveNumber);
@@ -56,10 +57,12 @@ int main(int argc, char** argv) {
             ports.receptors["syn"] = syn;
             return ports;
         });
-        net.add_spike_sources("stims", sources,
-                              mech::NetStim{.interval = 1000.0 / rate, .number = 1e9, .start = 0,
-                                            .noise = noise});
-        net.connect(mech::Projection{.source = "stims", .target = "cells", .receptor = "syn",
+        net.add_spike_sources(
+            "stims", sources,
+            mech::NetStim{.interval = 1000.0 / rate, .number = 1e9, .start = 0, .noise = noise});
+        net.connect(mech::Projection{.source = "stims",
+                                     .target = "cells",
+                                     .receptor = "syn",
                                      .rule = mech::FixedOutDegree{.n = fan_out},
                                      .weight = {mech::Distribution::constant(1e-4)},
                                      .delay = mech::Distribution::uniform(1, 3)});
@@ -68,9 +71,8 @@ int main(int argc, char** argv) {
         options.threads = threads;
         options.profile = true;
         mech::Simulation sim = net.simulate(catalogue, options);
-        const double build = std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                                           build_start)
-                                 .count();
+        const double build =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - build_start).count();
         fmt::print("network: {} cells, {} sources x {} synapses at {} Hz (noise {}), {} threads; "
                    "built in {:.3f} s\n",
                    cells, sources, fan_out, rate, noise, threads, build);

@@ -25,8 +25,8 @@ uint64_t fnv1a(const std::string& s, uint64_t h = 0xcbf29ce484222325ull) {
 
 // Uniform integer in [0, n) from the top 53 bits (bias below 2^-53 * n, far under any use).
 uint64_t below(uint64_t bits, uint64_t n) {
-    const auto k = static_cast<uint64_t>(static_cast<double>(bits >> 11) * 0x1.0p-53 *
-                                         static_cast<double>(n));
+    const auto k =
+        static_cast<uint64_t>(static_cast<double>(bits >> 11) * 0x1.0p-53 * static_cast<double>(n));
     return k < n ? k : n - 1;
 }
 
@@ -36,8 +36,8 @@ void Network::add_connection(NetConnection c, PointProcessId target, const std::
     if (!(c.delay >= 0) || !std::isfinite(c.delay))
         throw Error(fmt::format("{}, connection gid {} -> gid {}: delay must be >= 0 (got {} ms)",
                                 where, c.source, c.target, c.delay));
-    model_.connect_spikes(cells_[static_cast<std::size_t>(c.source)].spike_source, target,
-                          c.weight, c.delay);
+    model_.connect_spikes(cells_[static_cast<std::size_t>(c.source)].spike_source, target, c.weight,
+                          c.delay);
     connections_.push_back(std::move(c));
     connection_target_.push_back(target);
 }
@@ -63,8 +63,8 @@ void Network::connect(const Projection& p) {
     }
     const int index = static_cast<int>(projections_.size());
     projections_.push_back(p);
-    const uint64_t pseed = random::hash_keys(
-        seed_, fnv1a(p.source), fnv1a(p.receptor, fnv1a(p.target)), p.stream);
+    const uint64_t pseed =
+        random::hash_keys(seed_, fnv1a(p.source), fnv1a(p.receptor, fnv1a(p.target)), p.stream);
 
     // One connection whose random values are keyed by (a, b).
     auto make = [&](int s, int t, uint64_t a, uint64_t b) {
@@ -86,8 +86,8 @@ void Network::connect(const Projection& p) {
                 if (!allowed(s, t))
                     continue;
                 const auto a = static_cast<uint64_t>(s), b = static_cast<uint64_t>(t);
-                if (fp && !(1.0 - random::to_unit_open0(random::hash_keys(pseed, a, b, exists)) <
-                            fp->p))
+                if (fp &&
+                    !(1.0 - random::to_unit_open0(random::hash_keys(pseed, a, b, exists)) < fp->p))
                     continue;
                 make(s, t, a, b);
             }

@@ -19,15 +19,15 @@ Distribution Distribution::constant(double value) {
 
 Distribution Distribution::uniform(double low, double high) {
     if (!std::isfinite(low) || !std::isfinite(high) || !(low <= high))
-        throw Error(fmt::format("Distribution::uniform: needs finite low <= high (got {}, {})", low,
-                                high));
+        throw Error(
+            fmt::format("Distribution::uniform: needs finite low <= high (got {}, {})", low, high));
     return Distribution(Kind::Uniform, low, high);
 }
 
 Distribution Distribution::normal(double mean, double sd) {
     if (!std::isfinite(mean) || !std::isfinite(sd) || !(sd >= 0))
-        throw Error(fmt::format("Distribution::normal: needs a finite mean and sd >= 0 (got {}, {})",
-                                mean, sd));
+        throw Error(fmt::format(
+            "Distribution::normal: needs a finite mean and sd >= 0 (got {}, {})", mean, sd));
     return Distribution(Kind::Normal, mean, sd);
 }
 
@@ -39,8 +39,8 @@ Distribution Distribution::exponential(double mean) {
 
 Distribution Distribution::truncated(double low, double high) const {
     if (std::isnan(low) || std::isnan(high) || !(low <= high))
-        throw Error(fmt::format("Distribution::truncated: needs low <= high (got {}, {})", low,
-                                high));
+        throw Error(
+            fmt::format("Distribution::truncated: needs low <= high (got {}, {})", low, high));
     Distribution d = *this;
     d.low_ = low;
     d.high_ = high;

@@ -1,5 +1,6 @@
 // Network: populations by gid, stimuli and drives on subsets of cells, gap junctions, the checks
-// that need the compiled mechanisms, and spikes as (gid, t). Connection rules: connection_rules.cpp.
+// that need the compiled mechanisms, and spikes as (gid, t). Connection rules:
+// connection_rules.cpp.
 #include "mech/network.hpp"
 
 #include "mech/error.hpp"
@@ -33,9 +34,9 @@ int Network::add_cells(const std::string& name, int size, bool cells,
     const int first = static_cast<int>(cells_.size());
     for (int i = 0; i < size; ++i) {
         CellPorts ports = make(first + i);
-        const bool known = std::any_of(
-            model_.spike_detectors().begin(), model_.spike_detectors().end(),
-            [&](const SpikeDetectorSpec& d) { return d.name == ports.spike_source; });
+        const bool known =
+            std::any_of(model_.spike_detectors().begin(), model_.spike_detectors().end(),
+                        [&](const SpikeDetectorSpec& d) { return d.name == ports.spike_source; });
         if (!known)
             throw Error(fmt::format("population '{}', gid {}: the cell template reported spike "
                                     "source '{}', which the model does not have (make it with "
@@ -77,8 +78,8 @@ int Network::add_spike_sources(const std::string& name, std::vector<VecStim> tra
 
 const CellPorts& Network::cell(int gid) const {
     if (gid < 0 || gid >= size())
-        throw Error(fmt::format("no cell with gid {} (the network has gids 0 to {})", gid,
-                                size() - 1));
+        throw Error(
+            fmt::format("no cell with gid {} (the network has gids 0 to {})", gid, size() - 1));
     return cells_[static_cast<std::size_t>(gid)];
 }
 
@@ -134,7 +135,8 @@ void Network::add_drive(const GidSet& cells, const std::string& receptor, NetSti
         s.seed = seed_;
         // Streams of drives never meet those of source populations (stream = gid < 2^32).
         s.stream = random::hash_keys(0xD41F3, static_cast<uint64_t>(drive),
-                                     static_cast<uint64_t>(gid), 0) | (1ull << 63);
+                                     static_cast<uint64_t>(gid), 0) |
+                   (1ull << 63);
         const auto name = fmt::format("drive{}[{}]", drive, gid);
         model_.add_spike_source(name, s);
         NetConnection c{-1, gid, weight, delay, -1};
@@ -146,8 +148,8 @@ void Network::add_drive(const GidSet& cells, const std::string& receptor, NetSti
 
 GapJunctionId Network::add_gap_junction(int gid_a, const std::string& location_a, int gid_b,
                                         const std::string& location_b, GapJunction junction) {
-    const auto where = fmt::format("gap junction gid {} '{}' - gid {} '{}'", gid_a, location_a,
-                                   gid_b, location_b);
+    const auto where =
+        fmt::format("gap junction gid {} '{}' - gid {} '{}'", gid_a, location_a, gid_b, location_b);
     const Location& a = location_of(cell(gid_a), gid_a, location_a, where);
     const Location& b = location_of(cell(gid_b), gid_b, location_b, where);
     return model_.add_gap_junction(a.section, a.x, b.section, b.x, junction);

@@ -153,8 +153,8 @@ void Simulation::initialize() {
         s.events.push(e);
     for (std::size_t k = 0; k < s.generators.size(); ++k)
         if (const auto first = s.generators.first(k))
-            s.events.push(detail::Event{*first, 0, Impl::generator_store,
-                                        static_cast<int32_t>(k), 0.0, 0});
+            s.events.push(
+                detail::Event{*first, 0, Impl::generator_store, static_cast<int32_t>(k), 0.0, 0});
     s.stats = RunStats{};
     s.initialized = true;
     for (std::size_t k = 0; k < s.stores.size(); ++k) {

@@ -35,8 +35,8 @@ TEST(ConnectionRules, AllToAllWithAndWithoutAutapses) {
     EXPECT_EQ(net.connections().size(), 30u * 20u);
     net.connect(Projection{.source = "a", .target = "a", .receptor = "syn", .rule = AllToAll{}});
     EXPECT_EQ(net.connections().size(), 600u + 30u * 29u);
-    net.connect(Projection{.source = "b", .target = "b", .receptor = "syn", .rule = AllToAll{},
-                           .autapses = true});
+    net.connect(Projection{
+        .source = "b", .target = "b", .receptor = "syn", .rule = AllToAll{}, .autapses = true});
     EXPECT_EQ(net.connections().size(), 600u + 870u + 400u);
     EXPECT_EQ(net.model().connections().size(), net.connections().size());
     for (const auto& c : net.connections()) {
@@ -48,7 +48,9 @@ TEST(ConnectionRules, AllToAllWithAndWithoutAutapses) {
 
 TEST(ConnectionRules, FixedInDegreeGivesEveryTargetExactlyN) {
     Network net = two_populations(2);
-    net.connect(Projection{.source = "a", .target = "a", .receptor = "syn",
+    net.connect(Projection{.source = "a",
+                           .target = "a",
+                           .receptor = "syn",
                            .rule = FixedInDegree{.n = 7, .multapses = false}});
     const auto deg = in_degrees(net);
     ASSERT_EQ(deg.size(), 30u);
@@ -63,8 +65,8 @@ TEST(ConnectionRules, FixedInDegreeGivesEveryTargetExactlyN) {
 
 TEST(ConnectionRules, FixedOutDegreeGivesEverySourceExactlyN) {
     Network net = two_populations(3);
-    net.connect(Projection{.source = "a", .target = "b", .receptor = "syn",
-                           .rule = FixedOutDegree{.n = 5}});
+    net.connect(Projection{
+        .source = "a", .target = "b", .receptor = "syn", .rule = FixedOutDegree{.n = 5}});
     std::map<int, int> out;
     for (const auto& c : net.connections()) {
         ++out[c.source];
@@ -78,19 +80,22 @@ TEST(ConnectionRules, FixedOutDegreeGivesEverySourceExactlyN) {
 
 TEST(ConnectionRules, FixedProbabilityCountIsBinomial) {
     Network net = two_populations(4, 100, 100);
-    net.connect(Projection{.source = "a", .target = "b", .receptor = "syn",
-                           .rule = FixedProbability{.p = 0.1}});
+    net.connect(Projection{
+        .source = "a", .target = "b", .receptor = "syn", .rule = FixedProbability{.p = 0.1}});
     // 10000 pairs, p = 0.1: mean 1000, sd 30; 5 sd either side.
     EXPECT_NEAR(static_cast<double>(net.connections().size()), 1000.0, 150.0);
     Network none = two_populations(4, 10, 10);
-    none.connect(Projection{.source = "a", .target = "b", .receptor = "syn",
-                            .rule = FixedProbability{.p = 0}});
+    none.connect(Projection{
+        .source = "a", .target = "b", .receptor = "syn", .rule = FixedProbability{.p = 0}});
     EXPECT_TRUE(none.connections().empty());
 }
 
 TEST(ConnectionRules, DistributionsStayInRangeWithTheRightMoments) {
     Network net = two_populations(5, 100, 100);
-    net.connect(Projection{.source = "a", .target = "b", .receptor = "syn", .rule = AllToAll{},
+    net.connect(Projection{.source = "a",
+                           .target = "b",
+                           .receptor = "syn",
+                           .rule = AllToAll{},
                            .weight = {Distribution::uniform(0.001, 0.002)},
                            .delay = Distribution::normal(2.0, 1.0).truncated(0.025)});
     double sum_w = 0, sum_d = 0;
@@ -128,11 +133,15 @@ bool same(const std::vector<NetConnection>& x, const std::vector<NetConnection>&
 }
 
 TEST(ConnectionRules, SameSeedSameNetworkInAnyBuildOrder) {
-    const Projection ab{.source = "a", .target = "b", .receptor = "syn",
+    const Projection ab{.source = "a",
+                        .target = "b",
+                        .receptor = "syn",
                         .rule = FixedInDegree{.n = 10},
                         .weight = {Distribution::normal(1e-3, 2e-4).truncated(0)},
                         .delay = Distribution::uniform(1, 5)};
-    const Projection aa{.source = "a", .target = "a", .receptor = "syn",
+    const Projection aa{.source = "a",
+                        .target = "a",
+                        .receptor = "syn",
                         .rule = FixedProbability{.p = 0.2},
                         .delay = Distribution::exponential(2).truncated(0.1)};
     Network first = two_populations(42);
@@ -156,7 +165,9 @@ TEST(ConnectionRules, SameSeedSameNetworkInAnyBuildOrder) {
 
 TEST(ConnectionRules, ExplicitListKeepsGivenValuesAndDrawsTheRest) {
     Network net = two_populations(6, 3, 2);
-    net.connect(Projection{.source = "a", .target = "b", .receptor = "syn",
+    net.connect(Projection{.source = "a",
+                           .target = "b",
+                           .receptor = "syn",
                            .rule = ExplicitList{{{0, 3, std::vector<double>{0.5}, 2.5},
                                                  {2, 4, std::nullopt, std::nullopt}}},
                            .weight = {Distribution::constant(0.25)},
@@ -171,12 +182,15 @@ TEST(ConnectionRules, ExplicitListKeepsGivenValuesAndDrawsTheRest) {
 
 TEST(ConnectionRules, ImpossibleRulesAreRejected) {
     Network net = two_populations(7, 3, 2);
-    EXPECT_THROW(net.connect(Projection{.source = "a", .target = "a", .receptor = "syn",
+    EXPECT_THROW(net.connect(Projection{.source = "a",
+                                        .target = "a",
+                                        .receptor = "syn",
                                         .rule = FixedInDegree{.n = 3, .multapses = false}}),
                  Error); // only 2 other cells
-    EXPECT_THROW(net.connect(Projection{.source = "a", .target = "b", .receptor = "syn",
-                                        .rule = FixedProbability{.p = 1.5}}),
-                 Error);
+    EXPECT_THROW(
+        net.connect(Projection{
+            .source = "a", .target = "b", .receptor = "syn", .rule = FixedProbability{.p = 1.5}}),
+        Error);
     EXPECT_THROW(Distribution::normal(0, -1), Error);
     EXPECT_THROW(Distribution::uniform(2, 1), Error);
     EXPECT_THROW(Distribution::constant(1).truncated(2).draw(0, 0, 0, 0), Error);
@@ -185,12 +199,15 @@ TEST(ConnectionRules, ImpossibleRulesAreRejected) {
 TEST(Network, SpikeSourcePopulationsDriveCellsAndReportSpikesByGid) {
     Network net(9);
     net.add_population("cells", 3, network_test::hh_cell);
-    const int first = net.add_spike_sources("poisson", 2, NetStim{.interval = 5, .number = 1e9,
-                                                                  .start = 0, .noise = 1});
+    const int first = net.add_spike_sources(
+        "poisson", 2, NetStim{.interval = 5, .number = 1e9, .start = 0, .noise = 1});
     EXPECT_EQ(first, 3);
     EXPECT_EQ(net.population("poisson"), std::make_pair(3, 2));
-    net.connect(Projection{.source = "poisson", .target = "cells", .receptor = "syn",
-                           .rule = AllToAll{}, .weight = {Distribution::constant(0.01)}});
+    net.connect(Projection{.source = "poisson",
+                           .target = "cells",
+                           .receptor = "syn",
+                           .rule = AllToAll{},
+                           .weight = {Distribution::constant(0.01)}});
     SimOptions o;
     o.tstop = 100;
     Simulation sim = net.simulate(network_test::library(), o);
@@ -203,10 +220,11 @@ TEST(Network, SpikeSourcePopulationsDriveCellsAndReportSpikesByGid) {
     for (const auto& s : spikes)
         gids.insert(s.gid);
     EXPECT_TRUE(gids.count(3) && gids.count(4)); // the sources
-    EXPECT_TRUE(gids.count(0)); // 0.01 uS at 2 x 200 Hz makes the hh cells fire
+    EXPECT_TRUE(gids.count(0));                  // 0.01 uS at 2 x 200 Hz makes the hh cells fire
     // The two sources have different trains (streams keyed by gid).
-    EXPECT_NE(std::vector<double>(sim.spikes("poisson[3]").begin(), sim.spikes("poisson[3]").end()),
-              std::vector<double>(sim.spikes("poisson[4]").begin(), sim.spikes("poisson[4]").end()));
+    EXPECT_NE(
+        std::vector<double>(sim.spikes("poisson[3]").begin(), sim.spikes("poisson[3]").end()),
+        std::vector<double>(sim.spikes("poisson[4]").begin(), sim.spikes("poisson[4]").end()));
 }
 
 } // namespace

@@ -91,8 +91,8 @@ double analytic_error(double dt, double g, double amp) {
         const double t = r.t[n];
         const double s = amp / (2 * leak) * (1 - std::exp(-t * leak / cap));
         const double a = amp / (2 * (leak + 2 * g)) * (1 - std::exp(-t * (leak + 2 * g) / cap));
-        worst = std::max({worst, std::abs(r.va[n] - rest - (s + a)),
-                          std::abs(r.vb[n] - rest - (s - a))});
+        worst = std::max(
+            {worst, std::abs(r.va[n] - rest - (s + a)), std::abs(r.vb[n] - rest - (s - a))});
     }
     return worst;
 }
@@ -104,7 +104,7 @@ TEST(GapJunction, FollowsTheAnalyticTwoCompartmentSolution) {
     // First order: 0.075 mV of a 4.9 mV response at dt = 0.025 ms (g dt/C = 0.04); the bound
     // is 0.1 mV, i.e. 2.5 dt/tau_fast times the antisymmetric amplitude.
     EXPECT_LT(e1, 0.1);
-    EXPECT_GT(e1, 1e-4); // it is a first-order method: the error is there
+    EXPECT_GT(e1, 1e-4);            // it is a first-order method: the error is there
     EXPECT_NEAR(e2 / e1, 0.5, 0.1); // and halves with dt
     // The steady state is exact: u_a - u_b = I / (G + 2 g).
     const Traces r = run(coupled_pair(GapJunction{.g = g}, amp), 0.025, 60);
@@ -132,7 +132,8 @@ TEST(GapJunction, StrongCouplingStaysStableWithASlowedCommonMode) {
 }
 
 TEST(GapJunction, RectifyingConductanceFollowsTheSigmoidOfVj) {
-    const GapJunction rect{.g = 0.02, .rectifying = true, .g_min = 0.001, .v_half = 1, .slope = 0.5};
+    const GapJunction rect{
+        .g = 0.02, .rectifying = true, .g_min = 0.001, .v_half = 1, .slope = 0.5};
     const Traces into_a = run(coupled_pair(rect, 0.1), 0.025, 20);
     for (std::size_t n = 1; n < into_a.t.size(); n += 37) {
         const double vj = into_a.va[n - 1] - into_a.vb[n - 1];
@@ -156,8 +157,7 @@ TEST(GapJunction, ResultsDoNotDependOnThreads) {
         net.add_gap_junction(k, "soma", (k + 1) % 6, "soma", GapJunction{.g = 0.005});
     net.add_stimulus(GidSet::list({0}), "soma", IClamp{.amp = 0.3, .del = 1, .dur = 100});
     for (int k = 0; k < 6; ++k)
-        net.model().record_v(fmt::format("v{}", k), net.cell(k).locations.at("soma").section,
-                             0.5);
+        net.model().record_v(fmt::format("v{}", k), net.cell(k).locations.at("soma").section, 0.5);
     SimOptions o;
     o.tstop = 60;
     Simulation one = net.simulate(library(), o);

@@ -70,8 +70,8 @@ TEST(NetStim, NoisyTrainIsReproducibleAndKeyedBySeedAndStream) {
 }
 
 TEST(NetStim, PoissonTrainHasTheMeanRateAndExponentialIntervals) {
-    const auto t = train(NetStim{.interval = 5, .number = 1e9, .start = 0, .noise = 1, .seed = 1},
-                         20000);
+    const auto t =
+        train(NetStim{.interval = 5, .number = 1e9, .start = 0, .noise = 1, .seed = 1}, 20000);
     ASSERT_GT(t.size(), 3000u);
     std::vector<double> isi;
     for (std::size_t k = 1; k < t.size(); ++k)

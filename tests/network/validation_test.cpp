@@ -24,7 +24,7 @@ std::string error_of(const std::function<void()>& f) {
     return {};
 }
 
-#define EXPECT_MENTIONS(message, text) \
+#define EXPECT_MENTIONS(message, text)                                                             \
     EXPECT_NE((message).find(text), std::string::npos) << "message: " << (message)
 
 Network small() {
@@ -36,8 +36,11 @@ Network small() {
 TEST(NetworkValidation, ConnectionToAMissingCell) {
     Network net = small();
     const auto m = error_of([&] {
-        net.connect(Projection{.source = "exc", .target = "exc", .receptor = "syn",
-                               .rule = ExplicitList{{{0, 1, std::nullopt, std::nullopt}, {2, 9, std::nullopt, std::nullopt}}}});
+        net.connect(Projection{.source = "exc",
+                               .target = "exc",
+                               .receptor = "syn",
+                               .rule = ExplicitList{{{0, 1, std::nullopt, std::nullopt},
+                                                     {2, 9, std::nullopt, std::nullopt}}}});
     });
     EXPECT_MENTIONS(m, "target gid 9 is not a cell of 'exc'");
     EXPECT_MENTIONS(m, "connection 1");
@@ -46,24 +49,21 @@ TEST(NetworkValidation, ConnectionToAMissingCell) {
 
 TEST(NetworkValidation, MissingPopulationReceptorOrLocation) {
     Network net = small();
-    EXPECT_MENTIONS(error_of([&] {
-                        net.connect(Projection{.source = "inh", .target = "exc", .receptor = "syn"});
-                    }),
-                    "no population named 'inh' (known: exc)");
-    EXPECT_MENTIONS(error_of([&] {
-                        net.connect(
-                            Projection{.source = "exc", .target = "exc", .receptor = "gaba"});
-                    }),
-                    "has no receptor named 'gaba'");
+    EXPECT_MENTIONS(
+        error_of(
+            [&] { net.connect(Projection{.source = "inh", .target = "exc", .receptor = "syn"}); }),
+        "no population named 'inh' (known: exc)");
+    EXPECT_MENTIONS(
+        error_of(
+            [&] { net.connect(Projection{.source = "exc", .target = "exc", .receptor = "gaba"}); }),
+        "has no receptor named 'gaba'");
     EXPECT_MENTIONS(error_of([&] { net.add_stimulus(GidSet::range(0, 2), "dend", IClamp{}); }),
                     "no location named 'dend'");
+    EXPECT_MENTIONS(error_of([&] { net.add_gap_junction(0, "soma", 1, "axon", GapJunction{}); }),
+                    "no location named 'axon'");
     EXPECT_MENTIONS(
-        error_of([&] { net.add_gap_junction(0, "soma", 1, "axon", GapJunction{}); }),
-        "no location named 'axon'");
-    EXPECT_MENTIONS(error_of([&] {
-                        net.add_population("bad", 1, [](Model&, int) { return CellPorts{}; });
-                    }),
-                    "spike source ''");
+        error_of([&] { net.add_population("bad", 1, [](Model&, int) { return CellPorts{}; }); }),
+        "spike source ''");
 }
 
 TEST(NetworkValidation, TargetWithoutNetReceive) {
@@ -83,15 +83,17 @@ TEST(NetworkValidation, TargetWithoutNetReceive) {
 
 TEST(NetworkValidation, WeightVectorOfTheWrongLength) {
     Network net = small();
-    net.connect(Projection{.source = "exc", .target = "exc", .receptor = "syn",
+    net.connect(Projection{.source = "exc",
+                           .target = "exc",
+                           .receptor = "syn",
                            .rule = FixedInDegree{.n = 1},
                            .weight = {Distribution::constant(1), Distribution::constant(2)}});
     const auto m = error_of([&] { net.check(library(), SimOptions{}); });
     EXPECT_MENTIONS(m, "weight vector of length 2");
     EXPECT_MENTIONS(m, "ExpSyn's NET_RECEIVE takes 1");
     EXPECT_MENTIONS(error_of([&] {
-                        net.connect(Projection{.source = "exc", .target = "exc",
-                                               .receptor = "syn", .weight = {}});
+                        net.connect(Projection{
+                            .source = "exc", .target = "exc", .receptor = "syn", .weight = {}});
                     }),
                     "weight vector is empty");
     // The same mistake through a drive.
@@ -104,13 +106,16 @@ TEST(NetworkValidation, WeightVectorOfTheWrongLength) {
 TEST(NetworkValidation, NegativeDelay) {
     Network net = small();
     const auto m = error_of([&] {
-        net.connect(Projection{.source = "exc", .target = "exc", .receptor = "syn",
+        net.connect(Projection{.source = "exc",
+                               .target = "exc",
+                               .receptor = "syn",
                                .rule = ExplicitList{{{0, 1, std::nullopt, -0.5}}}});
     });
     EXPECT_MENTIONS(m, "delay must be >= 0 (got -0.5 ms)");
     EXPECT_MENTIONS(m, "connection gid 0 -> gid 1");
     EXPECT_MENTIONS(error_of([&] {
-                        net.connect(Projection{.source = "exc", .target = "exc",
+                        net.connect(Projection{.source = "exc",
+                                               .target = "exc",
                                                .receptor = "syn",
                                                .delay = Distribution::normal(0, 1)});
                     }),
@@ -119,7 +124,9 @@ TEST(NetworkValidation, NegativeDelay) {
 
 TEST(NetworkValidation, DelayShorterThanTheStep) {
     Network net = small();
-    net.connect(Projection{.source = "exc", .target = "exc", .receptor = "syn",
+    net.connect(Projection{.source = "exc",
+                           .target = "exc",
+                           .receptor = "syn",
                            .rule = FixedOutDegree{.n = 2},
                            .delay = Distribution::constant(0.01)});
     SimOptions o;
@@ -144,10 +151,9 @@ TEST(NetworkValidation, MissingMechanismIsNamed) {
 
 TEST(NetworkValidation, GapJunctionMistakes) {
     Network net = small();
-    EXPECT_MENTIONS(error_of([&] {
-                        net.add_gap_junction(0, "soma", 1, "soma", GapJunction{.g = -1});
-                    }),
-                    "g must be >= 0");
+    EXPECT_MENTIONS(
+        error_of([&] { net.add_gap_junction(0, "soma", 1, "soma", GapJunction{.g = -1}); }),
+        "g must be >= 0");
     EXPECT_MENTIONS(error_of([&] {
                         net.add_gap_junction(0, "soma", 1, "soma",
                                              GapJunction{.g = 1, .rectifying = true, .slope = 0});

@@ -42,7 +42,9 @@ std::vector<ExplicitConnection> w3_recipe() {
 Network w3() {
     Network net(12345);
     net.add_population("cells", 1000, hh_cell);
-    net.connect(Projection{.source = "cells", .target = "cells", .receptor = "syn",
+    net.connect(Projection{.source = "cells",
+                           .target = "cells",
+                           .receptor = "syn",
                            .rule = ExplicitList{w3_recipe()},
                            .weight = {Distribution::constant(0.0004)}});
     net.add_drive(GidSet::range(0, 10), "syn",
@@ -126,7 +128,9 @@ TEST(RandomNetwork, CounterBasedFixedInDegreeIsDeterministicAndThreadIndependent
     auto build = [] {
         Network net(2024);
         net.add_population("cells", 1000, hh_cell);
-        net.connect(Projection{.source = "cells", .target = "cells", .receptor = "syn",
+        net.connect(Projection{.source = "cells",
+                               .target = "cells",
+                               .receptor = "syn",
                                .rule = FixedInDegree{.n = 100},
                                .weight = {Distribution::constant(0.0004)},
                                .delay = Distribution::uniform(1, 5)});

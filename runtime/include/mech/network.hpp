@@ -43,7 +43,7 @@ struct FixedProbability {
     double p = 0.1; // each (source, target) pair independently
 };
 struct FixedInDegree {
-    int n = 1; // sources per target
+    int n = 1;             // sources per target
     bool multapses = true; // the same source may be drawn twice
 };
 struct FixedOutDegree {
@@ -71,7 +71,7 @@ struct Projection {
     // argument count; the rest are 0, as NEURON's NetCon weight vector).
     std::vector<Distribution> weight = {Distribution::constant(1)};
     Distribution delay = Distribution::constant(1); // ms; must be >= dt (checked before the run)
-    bool autapses = false; // a cell may connect to itself (same gid)
+    bool autapses = false;                          // a cell may connect to itself (same gid)
     // Keys the projection's random stream together with (source, target, receptor): two
     // projections between the same populations and receptor need different values.
     uint64_t stream = 0;
@@ -134,7 +134,7 @@ public:
     Simulation simulate(const Catalogue& catalogue, const SimOptions& options) const;
 
     int size() const { return static_cast<int>(cells_.size()); } // gids are 0 .. size()-1
-    const CellPorts& cell(int gid) const;                           // throws if unknown
+    const CellPorts& cell(int gid) const;                        // throws if unknown
     // (first gid, size) of a population; throws if unknown.
     std::pair<int, int> population(const std::string& name) const;
     const std::vector<NetConnection>& connections() const { return connections_; }
