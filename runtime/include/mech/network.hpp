@@ -91,7 +91,7 @@ struct Spike {
 };
 
 struct NetConnection {
-    int source = 0, target = 0; // gids
+    int source = 0, target = 0; // gids; source is -1 for a drive (its private NetStim)
     std::vector<double> weight;
     double delay = 0;
     int projection = -1; // index in projections(); -1 for drives
