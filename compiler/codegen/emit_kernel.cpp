@@ -146,11 +146,28 @@ llvm::Function* KernelEmitter::emit(const ir::Kernel& kernel, KernelShape shape,
     auto* loop = body;
     auto* entry_end = entry_.GetInsertBlock();
 
+    // Work that is the same for every instance runs once, before the loop (kernel-level locals).
+    const std::size_t prefix = invariant_prefix(kernel);
+    std::vector<bool> per_instance(locals_.size(), true);
+    builder_.SetInsertPoint(entry_end);
+    for (std::size_t k = 0; k < prefix; ++k) {
+        statement(*kernel.body[k]);
+        per_instance.at(static_cast<std::size_t>(kernel.body[k]->as<ir::AssignLocal>()->local)) =
+            false;
+    }
+    builder_.SetInsertPoint(loop);
+
     auto* i = builder_.CreatePHI(types_.index, 2, "i");
     i->addIncoming(llvm::ConstantInt::get(types_.index, 0), entry_end);
     instance_ = i;
-    zero_locals();
-    block(kernel.body);
+    for (std::size_t k = 0; k < locals_.size(); ++k) {
+        if (per_instance[k]) {
+            builder_.CreateStore(llvm::ConstantFP::get(types_.value, 0.0), locals_[k]);
+        }
+    }
+    for (std::size_t k = prefix; k < kernel.body.size(); ++k) {
+        statement(*kernel.body[k]);
+    }
     auto* next =
         builder_.CreateAdd(i, llvm::ConstantInt::get(types_.index, 1), "i.next", true, true);
     auto* more = builder_.CreateICmpSLT(next, width);

@@ -3,6 +3,9 @@
 
 #include "ir/visitor.hpp"
 
+#include <map>
+#include <set>
+
 namespace mech::codegen {
 
 namespace {
@@ -39,7 +42,82 @@ public:
     }
 };
 
+// Locals assigned (how often) and globals stored anywhere in a body.
+struct Writes : ir::Visitor {
+    std::map<int, int> assignments;
+    std::set<int> globals;
+    void on(const ir::AssignLocal& s) override {
+        ++assignments[s.local];
+        ir::Visitor::on(s);
+    }
+    void on(const ir::Store& s) override {
+        if (s.target.kind == ir::VarKind::Local) {
+            ++assignments[s.target.index];
+        }
+        if (s.target.kind == ir::VarKind::Global) {
+            globals.insert(s.target.index);
+        }
+        ir::Visitor::on(s);
+    }
+};
+
+bool invariant(const ir::ExprPtr& e, const std::set<int>& locals, const std::set<int>& globals) {
+    auto all = [&](const auto&... parts) { return (invariant(parts, locals, globals) && ...); };
+    if (e->is<ir::Constant>()) {
+        return true;
+    }
+    if (const auto* r = e->as<ir::VarRef>()) {
+        switch (r->var.kind) {
+        case ir::VarKind::Time:
+        case ir::VarKind::Dt:
+        case ir::VarKind::Celsius:
+            return true;
+        case ir::VarKind::Global:
+            return globals.count(r->var.index) == 0;
+        case ir::VarKind::Local:
+            return locals.count(r->var.index) != 0;
+        default:
+            return false;
+        }
+    }
+    if (const auto* u = e->as<ir::Unary>()) {
+        return all(u->operand);
+    }
+    if (const auto* b = e->as<ir::Binary>()) {
+        return all(b->lhs, b->rhs);
+    }
+    if (const auto* s = e->as<ir::Select>()) {
+        return all(s->cond, s->if_true, s->if_false);
+    }
+    if (const auto* c = e->as<ir::Call>()) {
+        for (const auto& a : c->args) {
+            if (!all(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+    return false;
+}
+
 } // namespace
+
+std::size_t invariant_prefix(const ir::Kernel& kernel) {
+    Writes writes;
+    writes.visit(kernel.body);
+    std::set<int> locals;
+    std::size_t n = 0;
+    for (const auto& s : kernel.body) {
+        const auto* assign = s->as<ir::AssignLocal>();
+        if (!assign || writes.assignments[assign->local] != 1 ||
+            !invariant(assign->value, locals, writes.globals)) {
+            break;
+        }
+        locals.insert(assign->local);
+        ++n;
+    }
+    return n;
+}
 
 KernelTraits traits_of(const ir::Kernel& kernel) {
     TraitFinder finder;

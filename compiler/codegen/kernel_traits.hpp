@@ -3,6 +3,8 @@
 
 #include "ir/mechanism.hpp"
 
+#include <cstddef>
+
 namespace mech::codegen {
 
 struct KernelTraits {
@@ -18,5 +20,11 @@ KernelTraits traits_of(const ir::Kernel& kernel);
 // density mechanisms have at most one instance per node and ion slot; point processes may
 // share a node, so their scatters must stay in order.
 bool loop_is_parallel(const KernelTraits& traits, ir::Kind kind);
+
+// How many leading statements of the kernel are assignments computed once per call, before the
+// instance loop: each assigns a local assigned nowhere else, from constants, t, dt, celsius,
+// globals the kernel does not store, and locals assigned earlier in the prefix
+// (passes::hoist_invariants moves such assignments to the front).
+std::size_t invariant_prefix(const ir::Kernel& kernel);
 
 } // namespace mech::codegen

@@ -4,6 +4,7 @@
 #include "passes/eliminate_common_subexpressions.hpp"
 #include "passes/eliminate_dead_locals.hpp"
 #include "passes/fold_constants.hpp"
+#include "passes/hoist_invariants.hpp"
 #include "passes/solve_odes.hpp"
 
 #include <algorithm>
@@ -13,7 +14,7 @@ namespace mech::passes {
 const std::vector<std::string>& pass_names() {
     static const std::vector<std::string> names = {
         "solve_odes", "differentiate", "fold_constants", "eliminate_common_subexpressions",
-        "eliminate_dead_locals"};
+        "hoist_invariants", "eliminate_dead_locals"};
     return names;
 }
 
@@ -47,6 +48,10 @@ bool run_passes(ir::Mechanism& m, const Options& options, diag::DiagnosticEngine
     if (options.cse) {
         eliminate_common_subexpressions(m);
         after("eliminate_common_subexpressions");
+    }
+    if (options.hoist) {
+        hoist_invariants(m);
+        after("hoist_invariants");
     }
     eliminate_dead_locals(m);
     after("eliminate_dead_locals");

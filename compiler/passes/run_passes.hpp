@@ -16,6 +16,7 @@ struct Options {
     ConductanceMethod conductance = ConductanceMethod::Symbolic;
     bool fold = true; ///< fold_constants
     bool cse = true;  ///< eliminate_common_subexpressions
+    bool hoist = true; ///< hoist_invariants
     bool verbose = false;
     /// Called after every pass whose name is listed in `dump_after` ("all" means every pass):
     /// the driver prints the IR there for `mechc --dump-after=PASS`.

@@ -44,6 +44,29 @@ TEST(LlvmIr, HhStateLoopIsVectorisedWithLibmvec) {
     EXPECT_TRUE(vectorised(function_text(ir, "mech.hh.compute_currents")));
 }
 
+// q10 = 3^((celsius - 6.3)/10) reads only celsius: one scalar pow before the loop, none inside.
+TEST(LlvmIr, HhQ10IsComputedOncePerCall) {
+    const auto ir = optimised_ir({testing::make_hh()});
+    const auto state = function_text(ir, "mech.hh.advance_state");
+    const auto pow_at = state.find("call double @llvm.pow.f64");
+    ASSERT_NE(pow_at, std::string::npos) << state;
+    EXPECT_EQ(state.find("@llvm.pow.f64", pow_at + 30), std::string::npos) << state;
+    EXPECT_EQ(state.find("vv_pow"), std::string::npos) << state;
+    EXPECT_LT(pow_at, state.find("vector.body")) << state;
+}
+
+// On an AVX-512 host the state loop calls glibc's 8-lane exp, and no scalar exp remains in it.
+TEST(LlvmIr, HhStateLoopUsesEightLaneExpOnAvx512) {
+    Options options;
+    options.cpu = "znver4";
+    const auto state = function_text(optimised_ir({testing::make_hh()}, options),
+                                     "mech.hh.advance_state");
+    EXPECT_NE(state.find("_ZGVeN8v_exp"), std::string::npos) << state;
+    const auto body = state.substr(state.find("vector.body"));
+    EXPECT_EQ(body.substr(0, body.find("middle.block")).find("@llvm.exp.f64"), std::string::npos)
+        << state;
+}
+
 TEST(LlvmIr, WithoutVectorMathExpStaysScalar) {
     Options options;
     options.vector_math = false;
