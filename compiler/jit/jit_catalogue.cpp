@@ -4,11 +4,13 @@
 
 #include "jit/target.hpp"
 
+#include <llvm/ExecutionEngine/Orc/CompileUtils.h>
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>
 #include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
 #include <llvm/IR/Verifier.h>
+#include <llvm/Target/TargetMachine.h>
 #include <llvm/Support/raw_ostream.h>
 
 #include <cstring>
@@ -63,7 +65,21 @@ std::unique_ptr<JitCatalogue> jit_module(std::unique_ptr<llvm::LLVMContext> cont
     }
     optimise(*module, **target, options);
 
-    auto jit = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(*builder)).create();
+    // The machine that optimised the module also compiles it: LLJIT would otherwise build a
+    // second one for its compile layer and a third for the default data layout (each a few
+    // hundred thousand instructions of subtarget set-up).
+    auto layout = (*target)->createDataLayout();
+    auto machine = std::make_shared<std::unique_ptr<llvm::TargetMachine>>(std::move(*target));
+    auto jit = llvm::orc::LLJITBuilder()
+                   .setJITTargetMachineBuilder(std::move(*builder))
+                   .setDataLayout(std::move(layout))
+                   .setCompileFunctionCreator(
+                       [machine](llvm::orc::JITTargetMachineBuilder)
+                           -> llvm::Expected<std::unique_ptr<llvm::orc::IRCompileLayer::IRCompiler>> {
+                           return std::make_unique<llvm::orc::TMOwningSimpleCompiler>(
+                               std::move(*machine));
+                       })
+                   .create();
     if (!jit) {
         error = llvm::toString(jit.takeError());
         return nullptr;

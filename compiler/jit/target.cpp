@@ -5,6 +5,7 @@
 #include <llvm/Analysis/TargetLibraryInfo.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/IR/Module.h>
+#include <llvm/MC/MCSubtargetInfo.h>
 #include <llvm/MC/TargetRegistry.h>
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/DynamicLibrary.h>
@@ -78,7 +79,11 @@ void add_avx512_mappings(llvm::TargetLibraryInfoImpl& library) {
 }
 
 bool has_avx512(const llvm::TargetMachine& target) {
-    return target.getTargetFeatureString().contains("+avx512f");
+    // A CPU named without a feature string (--cpu=znver4) implies its features: ask the
+    // subtarget rather than the string.
+    const auto* subtarget = target.getMCSubtargetInfo();
+    return target.getTargetFeatureString().contains("+avx512f") ||
+           (subtarget && subtarget->checkFeatures("+avx512f"));
 }
 
 llvm::OptimizationLevel level(int opt_level) {
