@@ -1,6 +1,8 @@
 // Shared helpers of semantic analysis: mechanism-level names, unit reporting, UNITSOFF regions.
 #include "sema/context.hpp"
 
+#include "diag/suggest.hpp"
+
 #include <algorithm>
 
 #include "ast/walk.hpp"
@@ -23,22 +25,6 @@ public:
         return true;
     }
 };
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
 
 } // namespace
 
@@ -122,17 +108,7 @@ SymbolId Context::add_symbol(Symbol s) {
 }
 
 std::string closest(std::string_view name, const std::vector<std::string>& candidates) {
-    std::string best;
-    std::size_t limit = name.size() <= 3 ? 1 : (name.size() <= 6 ? 2 : 3);
-    std::size_t best_d = limit + 1;
-    for (const std::string& c : candidates) {
-        std::size_t d = edit_distance(name, c);
-        if (d < best_d && d <= limit) {
-            best = c;
-            best_d = d;
-        }
-    }
-    return best;
+    return diag::closest_match(name, candidates);
 }
 
 std::optional<int> default_valence(std::string_view ion) {

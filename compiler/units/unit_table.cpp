@@ -2,6 +2,8 @@
 // values), restricted to what neuron models use, plus the usual molar/mol aliases.
 #include "units/unit_table.hpp"
 
+#include "diag/suggest.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -69,22 +71,6 @@ constexpr Prefix kPrefixes[] = {
     {"c", -2},     {"m", -3},     {"u", -6},     {"\xC2\xB5", -6}, {"n", -9},  {"p", -12},
     {"f", -15},    {"a", -18},    {"z", -21},    {"y", -24},
 };
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
 
 } // namespace
 
@@ -160,7 +146,7 @@ std::string UnitTable::closest_name(std::string_view name) const {
     std::string best;
     std::size_t best_d = name.size() <= 3 ? 1 : name.size() / 3;
     auto consider = [&](const std::string& candidate) {
-        std::size_t d = edit_distance(name, candidate);
+        std::size_t d = diag::edit_distance(name, candidate);
         if (d <= best_d && (best.empty() || d < best_d)) {
             best = candidate;
             best_d = d;
