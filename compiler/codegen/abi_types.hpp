@@ -28,6 +28,7 @@ enum class InstanceDataField : unsigned {
     runtime,
     net_send,
     net_event,
+    net_move,
     count_
 };
 enum class IonViewField : unsigned {

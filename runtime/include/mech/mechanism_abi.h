@@ -121,6 +121,11 @@ typedef struct mech_instance_data {
     void (*net_send)(void* runtime, mech_index_t instance, mech_value_t delay, mech_value_t flag);
     /* net_event(t): `instance` emits a spike at time `t` (artificial cells, WATCH). */
     void (*net_event)(void* runtime, mech_index_t instance, mech_value_t time);
+    /* net_move(t): `instance`'s outstanding self-event (the one its net_send queued and that
+       has not been delivered yet) is delivered at time `t` instead, with its flag unchanged;
+       nothing happens when it has none. Called from NET_RECEIVE only. Added after net_event so
+       that older offsets stay valid. */
+    void (*net_move)(void* runtime, mech_index_t instance, mech_value_t time);
 } mech_instance_data;
 
 /* A compiled mechanism: metadata and kernels. All strings and arrays are static. */
