@@ -254,6 +254,8 @@ void KernelEmitter::statement_unlocated(const ir::Stmt& s) {
         call_runtime(InstanceDataField::net_send, value(send->delay), value(send->flag));
     } else if (const auto* event = s.as<ir::NetEvent>()) {
         call_runtime(InstanceDataField::net_event, value(event->time), nullptr);
+    } else if (const auto* move = s.as<ir::NetMove>()) {
+        call_runtime(InstanceDataField::net_move, value(move->time), nullptr);
     } else if (const auto* derivative = s.as<ir::Derivative>()) {
         fail("a derivative of '" + mechanism_.fields.at(derivative->state).name +
                  "' reached code generation outside a solved SOLVE block",
@@ -327,7 +329,18 @@ void KernelEmitter::call_runtime(InstanceDataField which, llvm::Value* first, ll
         args.push_back(second);
     }
     auto* type = llvm::FunctionType::get(llvm::Type::getVoidTy(context_), params, false);
+    if (which != InstanceDataField::net_move) {
+        builder_.CreateCall(type, callee, args);
+        return;
+    }
+    // net_move came after the first ABI: a runtime that leaves it null is not called.
+    auto* call = llvm::BasicBlock::Create(context_, "net_move.call", function_);
+    auto* done = llvm::BasicBlock::Create(context_, "net_move.done", function_);
+    builder_.CreateCondBr(builder_.CreateIsNotNull(callee), call, done);
+    builder_.SetInsertPoint(call);
     builder_.CreateCall(type, callee, args);
+    builder_.CreateBr(done);
+    builder_.SetInsertPoint(done);
 }
 
 // ---- memory ----

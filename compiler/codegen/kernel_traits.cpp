@@ -40,6 +40,10 @@ public:
         traits.calls_runtime = true;
         ir::Visitor::on(s);
     }
+    void on(const ir::NetMove& s) override {
+        traits.calls_runtime = true;
+        ir::Visitor::on(s);
+    }
 };
 
 // Locals assigned (how often) and globals stored anywhere in a body.
