@@ -137,6 +137,10 @@ struct Frame {
             double time = eval(n->time);
             if (data.net_event)
                 data.net_event(data.runtime, i, time);
+        } else if (auto* n = s.as<NetMove>()) {
+            double time = eval(n->time);
+            if (data.net_move)
+                data.net_move(data.runtime, i, time);
         } else {
             throw EvalError("unsolved SOLVE block reached the evaluator (run passes first)");
         }

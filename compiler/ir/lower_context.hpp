@@ -33,6 +33,11 @@ public:
 
     // lower_kernels.cpp
     void lower_kernels();
+    std::map<std::string, const ast::EquationBlock*, std::less<>> equations;
+
+    // lower_solve.cpp: SOLVE of a DERIVATIVE/KINETIC block (METHOD or STEADYSTATE) as one
+    // ir::Solve, or null after a located error.
+    StmtPtr solve_block(const ast::SolveStmt& solve, diag::SourceRange at);
 
     // lower_expr.cpp / lower_stmt.cpp: emit into `out` of `kernel`.
     Kernel* kernel = nullptr;
@@ -79,6 +84,7 @@ public:
         std::vector<StmtPtr> conserve;
     };
     std::optional<KineticState> kinetic;
+    bool is_state(const ast::Expr& species) const;
     void reaction(const ast::ReactionStmt& r, const ast::Stmt& s);
     void conserve(const ast::ConserveStmt& c, const ast::Stmt& s);
     void compartment(const ast::CompartmentStmt& c);

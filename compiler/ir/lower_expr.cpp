@@ -137,6 +137,15 @@ ExprPtr Lowerer::expr(const ast::Expr& e) {
                 args.push_back(expr(*a));
             return true;
         };
+        // A file's own FUNCTION wins over a built-in of the same name (camchan.mod's ghk).
+        if (auto f = functions.find(name); f != functions.end()) {
+            auto result = inline_call(*f->second, *c, e);
+            if (!result) {
+                diags.error(e.range, fmt::format("PROCEDURE '{}' has no value", name));
+                return num(0);
+            }
+            return result;
+        }
         if (auto fn = find_intrinsic(name)) {
             if (!lower_args(intrinsic_arity(*fn)))
                 return num(0);
@@ -171,15 +180,6 @@ ExprPtr Lowerer::expr(const ast::Expr& e) {
         if (name == "net_send" || name == "net_event" || name == "net_move") {
             diags.error(e.range, fmt::format("'{}' is a statement, not a value", name));
             return num(0);
-        }
-        auto f = functions.find(name);
-        if (f != functions.end()) {
-            auto result = inline_call(*f->second, *c, e);
-            if (!result) {
-                diags.error(e.range, fmt::format("PROCEDURE '{}' has no value", name));
-                return num(0);
-            }
-            return result;
         }
         unsupported(e.range, fmt::format("calling '{}' (FUNCTION_TABLE or external function)",
                                          name));

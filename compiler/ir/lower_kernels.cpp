@@ -5,27 +5,10 @@
 
 namespace mech::ir::detail {
 
-namespace {
-
-std::optional<SolveMethod> method_of(std::string_view name) {
-    if (name == "cnexp")
-        return SolveMethod::Cnexp;
-    if (name == "euler")
-        return SolveMethod::Euler;
-    if (name == "derivimplicit")
-        return SolveMethod::Derivimplicit;
-    if (name == "sparse")
-        return SolveMethod::Sparse;
-    return std::nullopt;
-}
-
-} // namespace
-
 void Lowerer::lower_kernels() {
     const ast::BodyBlock* initial = nullptr;
     const ast::BodyBlock* breakpoint = nullptr;
     const ast::NetReceiveBlock* net_receive = nullptr;
-    std::map<std::string, const ast::EquationBlock*, std::less<>> equations;
     for (const auto& b : module.blocks) {
         if (auto* body = b.as<ast::BodyBlock>()) {
             if (body->kind == ast::BodyKind::Initial)
@@ -121,10 +104,6 @@ void Lowerer::lower_kernels() {
         read_ions();
         for (const ast::Stmt* s : solves) {
             const auto& solve = *s->as<ast::SolveStmt>();
-            if (solve.kind == ast::SolveKind::SteadyState) {
-                unsupported(s->range, "SOLVE ... STEADYSTATE");
-                continue;
-            }
             if (auto f = functions.find(solve.block.name); f != functions.end()) {
                 // SOLVE proc: a PROCEDURE run once per step.
                 ast::CallExpr call{solve.block, {}};
@@ -132,60 +111,8 @@ void Lowerer::lower_kernels() {
                 inline_call(*f->second, call, site);
                 continue;
             }
-            auto eq = equations.find(solve.block.name);
-            if (eq == equations.end()) {
-                diags.error(solve.block.range,
-                            fmt::format("SOLVE names '{}', which is no DERIVATIVE or KINETIC "
-                                        "block",
-                                        solve.block.name));
-                continue;
-            }
-            const ast::EquationBlock& e = *eq->second;
-            if (e.kind == ast::EquationKind::Linear || e.kind == ast::EquationKind::Nonlinear) {
-                unsupported(s->range, "SOLVE of LINEAR/NONLINEAR blocks");
-                continue;
-            }
-            bool is_kinetic = e.kind == ast::EquationKind::Kinetic;
-            std::string method_name = solve.method ? solve.method->name : "";
-            auto method = method_of(method_name);
-            diag::SourceRange where_method = solve.method ? solve.method->range : s->range;
-            if (!method) {
-                diags.error(where_method,
-                            method_name.empty()
-                                ? fmt::format("SOLVE {} needs a METHOD: {}", solve.block.name,
-                                              is_kinetic ? "sparse" : "cnexp, derivimplicit or euler")
-                                : fmt::format("METHOD {} is not supported by mech; use {}",
-                                              method_name,
-                                              is_kinetic ? "sparse" : "cnexp (linear ODEs), "
-                                                                      "derivimplicit or euler"));
-                continue;
-            }
-            if (is_kinetic && *method != SolveMethod::Sparse) {
-                diags.error(where_method, fmt::format("a KINETIC block is solved with METHOD "
-                                                      "sparse, not {}",
-                                                      method_name));
-                continue;
-            }
-            if (!is_kinetic && *method == SolveMethod::Sparse) {
-                diags.error(where_method, "METHOD sparse solves KINETIC blocks; for a DERIVATIVE "
-                                          "block use derivimplicit");
-                continue;
-            }
-            Block body;
-            Block* saved = out;
-            out = &body;
-            Where saved_where = where;
-            where = is_kinetic ? Where::Kinetic : Where::Derivative;
-            if (is_kinetic)
-                kinetic.emplace();
-            block(e.body);
-            if (is_kinetic) {
-                finish_kinetic();
-                kinetic.reset();
-            }
-            where = saved_where;
-            out = saved;
-            emit(Solve::make(*method, e.name.name, std::move(body), s->range));
+            if (auto lowered = solve_block(solve, s->range))
+                emit(std::move(lowered));
         }
         for (const auto& c : an.channels) {
             Block body;

@@ -19,6 +19,11 @@ ExprPtr power_of(ExprPtr x, std::int64_t n) {
 
 } // namespace
 
+bool Lowerer::is_state(const ast::Expr& species) const {
+    auto v = lookup(symbol_of(species));
+    return v && v->kind == VarKind::Field && m.fields[v->index].role == FieldRole::State;
+}
+
 void Lowerer::reaction(const ast::ReactionStmt& r, const ast::Stmt& s) {
     if (where != Where::Kinetic || !kinetic) {
         diags.error(s.range, "reactions (~) belong in a KINETIC block");
@@ -29,6 +34,8 @@ void Lowerer::reaction(const ast::ReactionStmt& r, const ast::Stmt& s) {
             diags.error(x.range, "a stoichiometric coefficient must be a positive integer");
             return -1;
         }
+        if (!is_state(*x.species))
+            return -1; // a non-STATE species is a constant of the reaction (as in NEURON)
         int k = state_field(symbol_of(*x.species), x.range);
         if (k >= 0 && !kinetic->rate.count(k)) {
             kinetic->rate[k] = num(0);
@@ -42,7 +49,12 @@ void Lowerer::reaction(const ast::ReactionStmt& r, const ast::Stmt& s) {
     };
     if (r.kind == ast::ReactionKind::Flux) {
         // ~ A << (flux): flux adds amount of A per unit time.
-        int k = r.lhs.empty() ? -1 : species(r.lhs.front());
+        int k = r.lhs.empty() ? -1 : state_field(symbol_of(*r.lhs.front().species),
+                                                  r.lhs.front().range);
+        if (k >= 0 && !kinetic->rate.count(k)) {
+            kinetic->rate[k] = num(0);
+            kinetic->order.push_back(k);
+        }
         change(k, expr(*r.forward));
         return;
     }
@@ -50,20 +62,18 @@ void Lowerer::reaction(const ast::ReactionStmt& r, const ast::Stmt& s) {
     std::vector<std::pair<int, std::int64_t>> left, right;
     for (const auto& x : r.lhs) {
         int k = species(x);
-        if (k >= 0) {
-            forward = mul(forward, power_of(field(k), x.coefficient));
+        forward = mul(forward, power_of(k >= 0 ? field(k) : expr(*x.species), x.coefficient));
+        if (k >= 0)
             left.emplace_back(k, x.coefficient);
-        }
     }
     ExprPtr net = forward;
     if (r.kind == ast::ReactionKind::Reversible) {
         ExprPtr backward = expr(*r.backward);
         for (const auto& x : r.rhs) {
             int k = species(x);
-            if (k >= 0) {
-                backward = mul(backward, power_of(field(k), x.coefficient));
+            backward = mul(backward, power_of(k >= 0 ? field(k) : expr(*x.species), x.coefficient));
+            if (k >= 0)
                 right.emplace_back(k, x.coefficient);
-            }
         }
         net = sub(forward, backward);
     }
@@ -118,6 +128,9 @@ void Lowerer::compartment(const ast::CompartmentStmt& c) {
     }
     auto volume = expr(*c.volume);
     for (const auto& sp : c.species) {
+        auto v = lookup(symbol_of(sp));
+        if (!v || v->kind != VarKind::Field || m.fields[v->index].role != FieldRole::State)
+            continue; // the volume of a constant species does not matter
         int k = state_field(symbol_of(sp), sp.range);
         if (k >= 0)
             kinetic->volume[k] = volume;

@@ -112,7 +112,14 @@ void Lowerer::stmt(const ast::Stmt& s) {
             return;
         }
         if (name == "net_move") {
-            unsupported(e->expr->range, "net_move");
+            if (where != Where::NetReceive) {
+                diags.error(e->expr->range, "net_move belongs in NET_RECEIVE (it moves this "
+                                            "instance's pending self-event)");
+                return;
+            }
+            auto a = args(1);
+            if (a.size() == 1)
+                emit(NetMove::make(a[0]));
             return;
         }
         if (name == "printf")
@@ -156,11 +163,14 @@ void Lowerer::stmt(const ast::Stmt& s) {
         emit(While::make(compare(BinaryOp::Le, local(i), local(last)), std::move(body)));
         return;
     }
-    if (s.is<ast::SolveStmt>()) {
-        if (where == Where::Init)
-            unsupported(s.range, "SOLVE in INITIAL (e.g. STEADYSTATE)");
-        else
-            diags.error(s.range, "SOLVE belongs in BREAKPOINT");
+    if (auto* solve = s.as<ast::SolveStmt>()) {
+        // INITIAL { SOLVE scheme STEADYSTATE sparse } (mcna.mod), or a plain SOLVE there.
+        if (where != Where::Init) {
+            diags.error(s.range, "SOLVE belongs in BREAKPOINT or INITIAL");
+            return;
+        }
+        if (auto lowered = solve_block(*solve, s.range))
+            emit(std::move(lowered));
         return;
     }
     if (auto* r = s.as<ast::ReactionStmt>()) {

@@ -177,6 +177,8 @@ public:
             out += fmt::format("{}net_send({}, {})\n", pad, e(n->delay), e(n->flag));
         } else if (auto* n = s->as<NetEvent>()) {
             out += fmt::format("{}net_event({})\n", pad, e(n->time));
+        } else if (auto* n = s->as<NetMove>()) {
+            out += fmt::format("{}net_move({})\n", pad, e(n->time));
         } else if (auto* d = s->as<Derivative>()) {
             out += fmt::format("{}{}' = {}\n", pad, var(Var::field(d->state)), e(d->rhs));
         } else if (auto* c = s->as<Conserve>()) {
@@ -186,7 +188,8 @@ public:
                                    var(Var::field(c->states[k])));
             out += fmt::format("{}conserve {} = {}\n", pad, sum, e(c->total));
         } else if (auto* v = s->as<Solve>()) {
-            out += fmt::format("{}solve {} {} {{\n", pad, v->block, solve_method_name(v->method));
+            out += fmt::format("{}solve {} {}{} {{\n", pad, v->block,
+                               v->steady_state ? "steadystate " : "", solve_method_name(v->method));
             block(v->body, depth + 1, out);
             out += pad + "}\n";
         }

@@ -34,14 +34,17 @@ StmtPtr NetSend::make(ExprPtr delay, ExprPtr flag) {
 
 StmtPtr NetEvent::make(ExprPtr time) { return wrap(NetEvent{std::move(time)}); }
 
+StmtPtr NetMove::make(ExprPtr time) { return wrap(NetMove{std::move(time)}); }
+
 StmtPtr Derivative::make(int state, ExprPtr rhs) { return wrap(Derivative{state, std::move(rhs)}); }
 
 StmtPtr Conserve::make(std::vector<int> states, std::vector<ExprPtr> coeffs, ExprPtr total) {
     return wrap(Conserve{std::move(states), std::move(coeffs), std::move(total)});
 }
 
-StmtPtr Solve::make(SolveMethod method, std::string block, Block body, Location loc) {
-    return wrap(Solve{method, std::move(block), std::move(body), std::move(loc)});
+StmtPtr Solve::make(SolveMethod method, std::string block, Block body, Location loc,
+                    bool steady_state) {
+    return wrap(Solve{method, std::move(block), std::move(body), std::move(loc), steady_state});
 }
 
 std::string_view solve_method_name(SolveMethod method) {

@@ -69,6 +69,13 @@ struct NetEvent {
     static StmtPtr make(ExprPtr time);
 };
 
+/// net_move(time): data->net_move(runtime, i, time): this instance's outstanding self-event
+/// (the one net_send queued) is delivered at `time` instead (NET_RECEIVE only).
+struct NetMove {
+    ExprPtr time;
+    static StmtPtr make(ExprPtr time);
+};
+
 /// state' = rhs, inside a Solve block only (removed by passes::solve_odes).
 struct Derivative {
     int state; ///< field index of a STATE
@@ -89,19 +96,27 @@ enum class SolveMethod : std::uint8_t { Cnexp, Euler, Derivimplicit, Sparse };
 
 /// SOLVE block METHOD method: the block's statements with Derivative (and Conserve) leaves.
 /// passes::solve_odes turns it into plain updates; codegen never sees a Solve.
+/// `steady_state` (SOLVE block STEADYSTATE sparse|derivimplicit, in INITIAL): one implicit step
+/// with NEURON's steady-state step kSteadyStateDt instead of dt, which is how NEURON finds the
+/// steady state (and keeps implicit conservation laws: the states' total is unchanged).
 struct Solve {
     SolveMethod method;
     std::string block; ///< the DERIVATIVE/KINETIC block's name, for messages
     Block body;
     Location loc;
-    static StmtPtr make(SolveMethod method, std::string block, Block body, Location loc = {});
+    bool steady_state = false;
+    static StmtPtr make(SolveMethod method, std::string block, Block body, Location loc = {},
+                        bool steady_state = false);
 };
+
+/// The time step (ms) of a steady-state Solve: NEURON's ss_dt.
+inline constexpr double kSteadyStateDt = 1e9;
 
 class Stmt {
 public:
     /// The one list of statement kinds.
     using Node = std::variant<AssignLocal, Store, If, While, AccumulateCurrent, NetSend, NetEvent,
-                              Derivative, Conserve, Solve>;
+                              NetMove, Derivative, Conserve, Solve>;
 
     explicit Stmt(Node node) : node_(std::move(node)) {}
     const Node& node() const { return node_; }

@@ -143,6 +143,10 @@ Block Mutator::on(const StmtPtr& self, const NetEvent& s) {
     auto t = mutate(s.time);
     return {t == s.time ? self : NetEvent::make(t)};
 }
+Block Mutator::on(const StmtPtr& self, const NetMove& s) {
+    auto t = mutate(s.time);
+    return {t == s.time ? self : NetMove::make(t)};
+}
 Block Mutator::on(const StmtPtr& self, const Derivative& s) {
     auto r = mutate(s.rhs);
     return {r == s.rhs ? self : Derivative::make(s.state, r)};
@@ -161,7 +165,8 @@ Block Mutator::on(const StmtPtr& self, const Conserve& s) {
 }
 Block Mutator::on(const StmtPtr& self, const Solve& s) {
     auto b = mutate(s.body);
-    return {same_block(b, s.body) ? self : Solve::make(s.method, s.block, std::move(b), s.loc)};
+    return {same_block(b, s.body) ? self : Solve::make(s.method, s.block, std::move(b), s.loc,
+                                                             s.steady_state)};
 }
 
 } // namespace mech::ir

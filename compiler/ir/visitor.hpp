@@ -28,6 +28,7 @@ public:
     virtual void on(const AccumulateCurrent& s);
     virtual void on(const NetSend& s);
     virtual void on(const NetEvent& s) { visit(s.time); }
+    virtual void on(const NetMove& s) { visit(s.time); }
     virtual void on(const Derivative& s) { visit(s.rhs); }
     virtual void on(const Conserve& s);
     virtual void on(const Solve& s) { visit(s.body); }
@@ -56,6 +57,7 @@ public:
     virtual Block on(const StmtPtr& self, const AccumulateCurrent& s);
     virtual Block on(const StmtPtr& self, const NetSend& s);
     virtual Block on(const StmtPtr& self, const NetEvent& s);
+    virtual Block on(const StmtPtr& self, const NetMove& s);
     virtual Block on(const StmtPtr& self, const Derivative& s);
     virtual Block on(const StmtPtr& self, const Conserve& s);
     virtual Block on(const StmtPtr& self, const Solve& s);

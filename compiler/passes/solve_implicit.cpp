@@ -50,6 +50,8 @@ std::optional<Block> solve_implicit(const Solve& solve, Kernel& kernel, const Me
     size_t n = sys.states.size();
     if (n == 0)
         return sys.other;
+    // A steady-state solve takes one step of NEURON's ss_dt instead of dt.
+    auto dt = [&] { return solve.steady_state ? num(kSteadyStateDt) : ir::dt(); };
     std::vector<Var> x;
     for (int s : sys.states)
         x.push_back(Var::field(s));

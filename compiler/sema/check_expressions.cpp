@@ -7,7 +7,10 @@ namespace mech::sema {
 
 std::string describe(const units::Unit& u) {
     std::string q = units::quantity_name(u.dims());
-    std::string s = "'" + u.str() + "'";
+    // Built by appending: GCC 12 gives a false -Wrestrict for "'" + std::string.
+    std::string s(1, '\'');
+    s += u.str();
+    s += '\'';
     if (!q.empty() && q != "dimensionless")
         s += " (" + q + ")";
     return s;

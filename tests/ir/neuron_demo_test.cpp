@@ -1,0 +1,51 @@
+// `mechc check` accepts, unmodified, every NEURON demo mechanism Debian's `neuron` package ships
+// (warnings allowed): the whole pipeline from parse to code generation, run as users run it.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kDemoDir = "/usr/share/nrn/demo/release";
+
+struct Run {
+    int status = -1;
+    std::string output;
+};
+
+Run run_check(const fs::path& file) {
+    std::string command = std::string("\"") + MECHC + "\" check \"" + file.string() + "\" 2>&1";
+    Run r;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe)
+        return r;
+    std::array<char, 4096> buffer{};
+    while (size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
+        r.output.append(buffer.data(), n);
+    int raw = pclose(pipe);
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    return r;
+}
+
+TEST(NeuronDemos, EveryDemoMechanismChecks) {
+    ASSERT_TRUE(fs::is_directory(kDemoDir))
+        << kDemoDir << " is missing: install Debian's 'neuron' package (scripts/install-deps.sh)";
+    int files = 0;
+    for (const auto& e : fs::directory_iterator(kDemoDir)) {
+        if (e.path().extension() != ".mod")
+            continue;
+        ++files;
+        Run r = run_check(e.path());
+        EXPECT_EQ(r.status, 0) << "mechc check " << e.path() << " failed:\n" << r.output;
+    }
+    // The package ships ten; fewer means the folder is not what this test is about.
+    EXPECT_GE(files, 10);
+}
+
+} // namespace
