@@ -4,6 +4,7 @@
 #include "passes/solve_implicit.hpp"
 
 #include "ir/build.hpp"
+#include "ir/visitor.hpp"
 #include "passes/symbolic/derivative.hpp"
 #include "passes/symbolic/simplify.hpp"
 
@@ -35,15 +36,52 @@ struct Builder {
     }
 };
 
+// IF/WHILE in an implicit block (rate functions of .mod files) are fine when no equation sits
+// inside one and the locals they assign either do not depend on the states or are not read by
+// the equations: then the symbolic Jacobian is exact and the branches rerun each iteration.
+bool branches_allowed(const Block& body, const ExpandedSystem& sys) {
+    struct Nested : Visitor {
+        bool equation = false;
+        int depth = 0;
+        void on(const If& i) override {
+            ++depth;
+            Visitor::on(i);
+            --depth;
+        }
+        void on(const While& w) override {
+            ++depth;
+            Visitor::on(w);
+            --depth;
+        }
+        void on(const Derivative&) override { equation |= depth > 0; }
+        void on(const Conserve&) override { equation |= depth > 0; }
+    } nested;
+    nested.visit(body);
+    if (nested.equation)
+        return false;
+    for (int k : sys.opaque_locals) {
+        if (!sys.state_dependent_locals.count(k))
+            continue;
+        for (const auto& e : sys.expanded)
+            if (sym::depends_on(e, Var::local(k)))
+                return false;
+        for (const Conserve* c : sys.conserve)
+            if (sym::depends_on(c->total, Var::local(k)))
+                return false;
+    }
+    return true;
+}
+
 } // namespace
 
 std::optional<Block> solve_implicit(const Solve& solve, Kernel& kernel, const Mechanism& m,
                                     diag::DiagnosticEngine& diags) {
     auto sys = expand_system(solve.body, m);
     const char* method = solve.method == SolveMethod::Sparse ? "sparse" : "derivimplicit";
-    if (!sys.straight_line) {
-        diags.error(solve.loc, fmt::format("METHOD {} needs a block without IF or WHILE around "
-                                           "its equations (block '{}')",
+    if (!sys.straight_line && !branches_allowed(solve.body, sys)) {
+        diags.error(solve.loc, fmt::format("METHOD {} needs the equations of block '{}' outside "
+                                           "IF/WHILE, and no IF/WHILE deciding a value they "
+                                           "read from the states",
                                            method, solve.block));
         return std::nullopt;
     }
