@@ -14,14 +14,14 @@ namespace fs = std::filesystem;
 
 constexpr const char* kDemoDir = "/usr/share/nrn/demo/release";
 
-struct Run {
+struct CheckRun {
     int status = -1;
     std::string output;
 };
 
-Run run_check(const fs::path& file) {
+CheckRun run_check(const fs::path& file) {
     std::string command = std::string("\"") + MECHC + "\" check \"" + file.string() + "\" 2>&1";
-    Run r;
+    CheckRun r;
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe)
         return r;
@@ -41,7 +41,7 @@ TEST(NeuronDemos, EveryDemoMechanismChecks) {
         if (e.path().extension() != ".mod")
             continue;
         ++files;
-        Run r = run_check(e.path());
+        CheckRun r = run_check(e.path());
         EXPECT_EQ(r.status, 0) << "mechc check " << e.path() << " failed:\n" << r.output;
     }
     // The package ships ten; fewer means the folder is not what this test is about.
