@@ -36,6 +36,15 @@ void print_summary(const RunResult& r, const WrittenFiles& files) {
         if (!times.empty()) std::printf(" (first at %.10g ms)", times.front());
         std::printf("\n");
     }
+    // Per population and spike-source group: cells, spikes, mean rate over the run.
+    const double seconds = r.t.empty() ? 0 : r.t.back() / 1000;
+    for (const auto& g : r.groups) {
+        std::size_t n = 0;
+        for (const auto& s : r.gid_spikes) n += s.gid >= g.first_gid && s.gid < g.first_gid + g.count;
+        const double hz = seconds > 0 && g.count > 0 ? static_cast<double>(n) / g.count / seconds : 0;
+        std::printf("%s %s: %d %s, %zu spike%s, mean rate %.4g Hz\n", g.sources ? "sources" : "population",
+                    g.name.c_str(), g.count, g.count == 1 ? "cell" : "cells", n, n == 1 ? "" : "s", hz);
+    }
     for (const auto& p : files.paths) std::printf("wrote %s\n", p.c_str());
     if (!files.plot_problem.empty()) std::fprintf(stderr, "warning: no plot: %s\n", files.plot_problem.c_str());
 }

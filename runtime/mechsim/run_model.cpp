@@ -26,7 +26,8 @@ RunResult run_model(const model::ModelDescription& description, model::Mechanism
     model::BuiltModel built = model::build_model(description, loader);
     std::optional<Simulation> sim;
     try {
-        sim.emplace(built.model, loader.catalogue(), built.options);
+        built.network.check(loader.catalogue(), built.options);
+        sim.emplace(built.network.model(), loader.catalogue(), built.options);
     } catch (const mech::Error& e) {
         throw std::runtime_error(e.what());
     }
@@ -39,7 +40,6 @@ RunResult run_model(const model::ModelDescription& description, model::Mechanism
     ProgressBar bar(tstop, progress && ProgressBar::terminal_available());
     try {
         sim->initialize();
-        for (const auto& e : built.events) sim->queue_event(e.target, e.time, e.weight);
         // Chunks small enough for a smooth bar; the runtime steps exactly as in one call.
         const double chunk = std::max(tstop / 200, built.options.dt);
         for (double target = chunk; sim->time() < tstop - built.options.dt / 2; target += chunk) {
@@ -65,6 +65,9 @@ RunResult run_model(const model::ModelDescription& description, model::Mechanism
         const auto times = sim->spikes(cell);
         result.spikes.emplace_back(cell, std::vector<double>(times.begin(), times.end()));
     }
+    result.has_populations = built.has_populations;
+    result.groups = built.groups;
+    result.gid_spikes = built.network.spikes(*sim);
     return result;
 }
 

@@ -17,7 +17,11 @@ struct RunResult {
     std::vector<double> t;
     std::vector<Trace> traces;  // the model's output columns, in order
     std::vector<model::ColumnInfo> columns;
-    std::vector<std::pair<std::string, std::vector<double>>> spikes;  // per cell: spike times (ms)
+    std::vector<std::pair<std::string, std::vector<double>>> spikes;  // per named cell: spike times (ms)
+    // Spikes of population cells and spike sources by gid (sorted by t, then gid).
+    std::vector<mech::Spike> gid_spikes;
+    std::vector<model::GroupInfo> groups;
+    bool has_populations = false;  // spikes.csv is "gid,t" (named cells' spikes: cell_spikes.csv)
     double build_seconds = 0;
     double run_seconds = 0;
     std::size_t nodes = 0;

@@ -24,6 +24,16 @@ std::string spikes_csv(const RunResult& result) {
     return out;
 }
 
+std::string gid_spikes_csv(const RunResult& result) {
+    std::string out = "gid,t\n";
+    for (const auto& s : result.gid_spikes) {
+        char buffer[48];
+        std::snprintf(buffer, sizeof buffer, "%d,%.10g\n", s.gid, s.t);
+        out += buffer;
+    }
+    return out;
+}
+
 std::string plot_traces(const model::OutputDesc& output, const RunResult& result, OutputFolder& folder,
                         const std::vector<const Trace*>& main, const std::string& title, WrittenFiles& written) {
     const std::string terminal = png_terminal();
@@ -72,8 +82,17 @@ WrittenFiles write_outputs(const model::OutputDesc& output, const RunResult& res
         folder.write(name, format_csv(result.t, traces, every));
         written.paths.push_back(folder.path_of(name));
     }
-    folder.write("spikes.csv", spikes_csv(result));
-    written.paths.push_back(folder.path_of("spikes.csv"));
+    if (result.has_populations) {
+        folder.write("spikes.csv", gid_spikes_csv(result));
+        written.paths.push_back(folder.path_of("spikes.csv"));
+        if (!result.spikes.empty()) {
+            folder.write("cell_spikes.csv", spikes_csv(result));
+            written.paths.push_back(folder.path_of("cell_spikes.csv"));
+        }
+    } else {
+        folder.write("spikes.csv", spikes_csv(result));
+        written.paths.push_back(folder.path_of("spikes.csv"));
+    }
     if (plot) written.plot_problem = plot_traces(output, result, folder, main, title, written);
     return written;
 }

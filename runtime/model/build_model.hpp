@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <mech/model.hpp>
+#include <mech/network.hpp>
 #include <mech/simulation.hpp>
 
 #include "mechanism_loader.hpp"
@@ -21,21 +22,24 @@ struct ColumnInfo {
     int every = 1;         // sampling period in steps
 };
 
-// A network event known before the run (from a spike source), queued after initialisation.
-struct QueuedEvent {
-    PointProcessId target;
-    double time = 0;  // ms: spike time + connection delay
-    std::vector<double> weight;
+// A population or spike-source group of the network, for the run summary.
+struct GroupInfo {
+    std::string name;
+    int first_gid = 0, count = 0;
+    bool sources = false;
 };
 
 struct BuiltModel {
-    mech::Model model;
+    // The model lives in the network (populations are built by it); a model without
+    // populations is a network of its spike sources only.
+    mech::Network network;
     mech::SimOptions options;
     std::vector<ColumnInfo> columns;  // what the user asked to write (output.probes, or all probes)
-    // One spike detector per cell (named after it) at its root section's middle, with
+    // One spike detector per named cell (named after it) at its root section's middle, with
     // output.spike_threshold.
     std::vector<std::string> spike_detectors;
-    std::vector<QueuedEvent> events;  // in time order
+    std::vector<GroupInfo> groups;  // populations, then spike sources, in gid order
+    bool has_populations = false;   // spikes.csv is "gid,t"
 };
 
 // Throws ModelError (located in the model file) for unknown mechanisms, fields, ion quantities,

@@ -51,6 +51,66 @@ void check_tree(const ModelDescription& m, const CellDesc& cell) {
     }
 }
 
+void check_gids(const ModelDescription& m, const std::vector<int>& gids, Loc loc, const std::string& field) {
+    const int cells = m.populations.empty() ? 0 : m.populations.back().first_gid + m.populations.back().count;
+    for (int gid : gids)
+        if (gid >= cells)
+            throw ModelError(m.file, loc, "'" + field + "' lists gid " + std::to_string(gid) +
+                                              ", which is not a population cell (cells have gids 0 to " +
+                                              std::to_string(cells - 1) + ")");
+}
+
+// Populations, spike-source groups, projections, drives and gap junctions name each other.
+void check_network(const ModelDescription& m, std::map<std::string, Loc>& devices) {
+    std::map<std::string, int> groups;  // population or source group -> size
+    for (const auto& p : m.populations) groups[p.name] = p.count;
+    for (const auto& s : m.spike_sources) {
+        if (groups.count(s.name))
+            throw ModelError(m.file, s.loc, "'" + s.name + "' names both a population and a spike source");
+        groups[s.name] = s.count;
+    }
+    std::vector<std::string> group_names, population_names = names_of(m.populations);
+    for (const auto& [name, size] : groups) group_names.push_back(name);
+    for (const auto& p : m.projections) {
+        const std::string path = "projections." + p.name;
+        if (!groups.count(p.source))
+            throw ModelError(m.file, p.source_loc, "'" + path + ".source' = \"" + p.source +
+                                                       "\" is neither a population nor a spike source" +
+                                                       did_you_mean(p.source, group_names));
+        if (std::find(population_names.begin(), population_names.end(), p.target) == population_names.end())
+            throw ModelError(m.file, p.target_loc, "'" + path + ".target' = \"" + p.target + "\" is not a population" +
+                                                       did_you_mean(p.target, population_names) +
+                                                       (groups.count(p.target) ? " (spike sources cannot receive spikes)" : ""));
+        const auto& target = *std::find_if(m.populations.begin(), m.populations.end(),
+                                           [&](const PopulationDesc& x) { return x.name == p.target; });
+        check_location(m, Location{m.cells[target.first_cell].name, p.receptor.at.section, p.receptor.at.x, p.receptor.at.loc},
+                       "'" + path + ".receptor.at' =");
+        for (const auto& pair : p.pairs)
+            if (pair.source < 0 || pair.source >= groups.at(p.source) || pair.target < 0 || pair.target >= target.count)
+                throw ModelError(m.file, pair.loc, "'" + path + ".pairs': [" + std::to_string(pair.source) + ", " +
+                                                       std::to_string(pair.target) + "] is outside the populations ('" +
+                                                       p.source + "' has " + std::to_string(groups.at(p.source)) + " cells, '" +
+                                                       p.target + "' " + std::to_string(target.count) + "; indices start at 0)");
+    }
+    for (const auto& d : m.drives) {
+        check_gids(m, d.gids, d.cells_loc, "drives." + d.name + ".cells");
+        for (int gid : d.gids) {
+            const auto& p = *std::find_if(m.populations.begin(), m.populations.end(), [&](const PopulationDesc& x) {
+                return gid >= x.first_gid && gid < x.first_gid + x.count;
+            });
+            check_location(m, Location{m.cells[p.first_cell].name, d.receptor.at.section, d.receptor.at.x, d.receptor.at.loc},
+                           "'drives." + d.name + ".receptor.at' =");
+        }
+    }
+    for (const auto& g : m.gap_junctions) {
+        check_location(m, g.a, "'gap_junctions." + g.name + ".a' =");
+        check_location(m, g.b, "'gap_junctions." + g.name + ".b' =");
+        if (devices.count(g.name))
+            throw ModelError(m.file, g.loc, "'" + g.name + "' names both a gap junction and a stimulus or point process");
+        devices[g.name] = g.loc;
+    }
+}
+
 }  // namespace
 
 void check_location(const ModelDescription& m, const Location& where, const std::string& what) {
@@ -98,6 +158,7 @@ void check_model(const ModelDescription& m) {
         check_location(m, p.at, "'point_processes." + p.name + ".at' =");
         add_device(p.name, p.loc);
     }
+    check_network(m, devices);
     std::vector<std::string> device_names;
     for (const auto& [name, loc] : devices) device_names.push_back(name);
     for (const auto& p : m.probes) {
@@ -111,7 +172,7 @@ void check_model(const ModelDescription& m) {
     for (const auto& s : m.spike_sources) {
         if (devices.count(s.name))
             throw ModelError(m.file, s.loc, "'" + s.name + "' names both a spike source and a stimulus or point process");
-        sources.insert(s.name);
+        if (!s.has_count) sources.insert(s.name);
     }
     std::vector<std::string> point_names = names_of(m.point_processes);
     for (const auto& c : m.connections) {

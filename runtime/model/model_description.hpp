@@ -2,6 +2,7 @@
 // every item so that later checks (against compiled mechanisms) can still point at the file.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +58,7 @@ struct CellDesc {
     std::string name;
     Loc loc;
     std::string template_name;  // empty when the sections are written inline
+    int gid = -1;               // a population's cell "pop[k]": its gid; -1 for a named cell
     std::vector<SectionDesc> sections;  // in file order; the first root section is the cell's root
 };
 
@@ -67,6 +69,9 @@ struct StimulusDesc {
     Loc loc;
     StimulusKind kind = StimulusKind::IClamp;
     Location at;
+    // `cells`: gids of population cells; the stimulus is copied to each (as "name[gid]") at `at`.
+    std::vector<int> gids;
+    Loc cells_loc;
     std::vector<ParamValue> params;  // IClamp: amp, del, dur; SEClamp: dur1..3, amp1..3, rs
     // Waveform: a current (nA) as a piecewise-linear table of (t, i) or a muParser expression of t.
     std::vector<double> times;
@@ -117,11 +122,17 @@ struct OutputDesc {
     Loc loc;
 };
 
-// A source of spikes at times known in advance: NetStim (noise 0) expanded to its times, or VecStim.
+// A spike source built into the runtime: NetStim (regular ... Poisson) or VecStim. Each of its
+// `count` sources gets a gid after the populations' cells (file order), stream = gid.
 struct SpikeSourceDesc {
     std::string name;
     Loc loc;
-    std::vector<double> times;  // ms, non-decreasing
+    bool vecstim = false;
+    double interval = 10, number = 10, start = 50, noise = 0;  // NetStim, NEURON's defaults
+    std::vector<double> times;  // VecStim: ms, non-decreasing
+    int count = 1;
+    bool has_count = false;  // a group (`count` given): only projections may use it
+    int first_gid = 0;
 };
 
 // A NetCon: spikes of a source reach a point process' NET_RECEIVE after `delay` with `weight`.
@@ -149,6 +160,84 @@ struct IonDesc {
     int valence = 0;                 // 0: from the mechanisms' USEION ... VALENCE
 };
 
+// [populations.NAME]: `count` cells built from a template; cell k is also a cell "NAME[k]" of
+// the description (so probes, stimuli and gap junctions can name it) with gid first_gid + k.
+struct PopulationDesc {
+    std::string name;
+    Loc loc;
+    std::string template_name;
+    int count = 0;
+    double threshold = 10;  // mV, the cells' spike detector (NetCon's default)
+    int first_gid = 0;
+    std::size_t first_cell = 0;  // index of cell NAME[0] in ModelDescription::cells
+};
+
+// A weight or delay: a number or { dist = "uniform", low, high } / normal(mean, sd) /
+// exponential(mean), optionally truncated to [min, max].
+struct DistributionDesc {
+    enum class Kind { Constant, Uniform, Normal, Exponential } kind = Kind::Constant;
+    double p1 = 0, p2 = 0;
+    std::optional<double> min, max;
+    Loc loc;
+};
+
+// The point process a projection or drive creates in each target cell.
+struct ReceptorDesc {
+    std::string mechanism;
+    Loc mechanism_loc;
+    Location at;
+    std::vector<ParamValue> params;
+    Loc loc;
+};
+
+struct ExplicitPairDesc {
+    int source = 0, target = 0;  // indices within the source and target populations
+    Loc loc;
+};
+
+struct ProjectionDesc {
+    std::string name;  // `name`, or "projections[i]"
+    Loc loc;
+    std::string source;  // a population or a spike-source group
+    Loc source_loc;
+    std::string target;  // a population
+    Loc target_loc;
+    ReceptorDesc receptor;
+    enum class Rule { AllToAll, FixedProbability, FixedInDegree, FixedOutDegree, Explicit } rule = Rule::AllToAll;
+    Loc rule_loc;
+    double p = 0;
+    int n = 0;
+    bool multapses = true;
+    std::vector<ExplicitPairDesc> pairs;
+    std::vector<DistributionDesc> weight;  // one per NET_RECEIVE argument given
+    Loc weight_loc;
+    DistributionDesc delay;
+    bool autapses = false;
+};
+
+// A private NetStim per listed cell feeding a receptor created in that cell.
+struct DriveDesc {
+    std::string name;
+    Loc loc;
+    std::vector<int> gids;
+    Loc cells_loc;
+    ReceptorDesc receptor;
+    double interval = 10, number = 10, start = 50, noise = 0;
+    std::vector<double> weight = {1.0};
+    Loc weight_loc;
+    double delay = 1;
+    Loc delay_loc;
+};
+
+struct GapJunctionDesc {
+    std::string name;  // for probes "name.i", "name.g"; "gap_junctions[i]" when not given
+    Loc loc;
+    Location a, b;
+    double g = 0.001;  // uS
+    bool rectifying = false;
+    double g_min = 0, v_half = 0, slope = 1;
+};
+
 struct ModelDescription {
     std::string file;       // the model file, as given
     std::string directory;  // its folder: relative paths are resolved from here
@@ -165,6 +254,11 @@ struct ModelDescription {
     std::vector<ProbeDesc> probes;
     std::vector<SpikeSourceDesc> spike_sources;
     std::vector<ConnectionDesc> connections;
+    std::vector<PopulationDesc> populations;
+    std::vector<ProjectionDesc> projections;
+    std::vector<DriveDesc> drives;
+    std::vector<GapJunctionDesc> gap_junctions;
+    std::uint64_t seed = 0;  // [network] seed: connection rules, distributions, noisy NetStims
     OutputDesc output;
 };
 

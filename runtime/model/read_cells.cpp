@@ -180,10 +180,34 @@ std::vector<SectionDesc> read_sections(const toml::table* from_template, const t
 
 }  // namespace
 
-std::vector<CellDesc> read_cells(const toml::table* templates, const toml::table* cells, const std::string& file) {
-    if (!cells || cells->empty())
-        throw ModelError(file, Loc{}, "the model has no cells (add a [cells.<name>] table with its sections)");
+CellDesc read_template_cell(const toml::table* templates, TableReader& r, std::string_view key) {
+    const auto t = r.string(key);
+    if (!t) r.fail_missing(key, "the name of a [templates.<name>] table");
+    const std::string& file = r.file();
+    const toml::node* tmpl = templates ? templates->get(*t) : nullptr;
+    if (!tmpl) {
+        std::vector<std::string> names;
+        if (templates)
+            for (const auto& [k, v] : *templates) names.emplace_back(k.str());
+        r.fail(key, "unknown template '" + *t + "'" + did_you_mean(*t, names));
+    }
+    TableReader tr(section_table(*tmpl, "templates." + *t, file), "templates." + *t, file);
+    const toml::table* sections = tr.table("sections");
+    if (!sections) tr.fail_missing("sections", "a table of sections");
+    tr.finish();
+    CellDesc cell;
+    cell.template_name = *t;
+    cell.loc = r.loc_of(key);
+    cell.sections = read_sections(sections, nullptr, "templates." + *t + ".sections", file);
+    return cell;
+}
+
+std::vector<CellDesc> read_cells(const toml::table* templates, const toml::table* cells, const std::string& file,
+                                 bool populations) {
+    if ((!cells || cells->empty()) && !populations)
+        throw ModelError(file, Loc{}, "the model has no cells (add a [cells.<name>] table with its sections, or [populations.<name>])");
     std::vector<CellDesc> out;
+    if (!cells) return out;
     for (const auto& [key, node] : entries_in_file_order(*cells)) {
         const std::string name(key->str());
         const std::string path = "cells." + name;

@@ -45,6 +45,10 @@ StimulusDesc read_stimulus(const std::string& name, const toml::table& table, Lo
     const auto type = r.string("type");
     if (!type) r.fail_missing("type", "\"IClamp\", \"SEClamp\" or \"waveform\"");
     s.at = read_location(r, "at");
+    if (r.has("cells")) {
+        s.gids = read_gid_list(r, "cells");
+        s.cells_loc = r.loc_of("cells");
+    }
     if (*type == "IClamp") {
         s.kind = StimulusKind::IClamp;
         if (!r.has("amp")) r.fail_missing("amp", "the current in nA");

@@ -1,7 +1,8 @@
-// The top of a model file: [simulation], [output], mechanism search paths and the reserved
-// network tables; the parts with their own readers are in read_cells.cpp and read_devices.cpp.
+// The top of a model file: [simulation], [output] and mechanism search paths; the parts with
+// their own readers are in read_cells.cpp, read_devices.cpp, read_network.cpp, read_populations.cpp.
 #include "read_model.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -15,10 +16,6 @@ namespace mech::model {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Tables kept for network models (populations of cells, spike sources, NetCon-style connections):
-// reserved now so that single-cell files keep their meaning when networks arrive.
-const char* const reserved_tables[] = {"populations", "gap_junctions"};
 
 SimulationDesc read_simulation(TableReader r) {
     SimulationDesc s;
@@ -102,18 +99,43 @@ std::vector<IonDesc> read_ions(const toml::table& ions, const std::string& file)
     return out;
 }
 
+// A stimulus with `cells` becomes one stimulus "name[gid]" on each listed population cell.
+void expand_stimuli(ModelDescription& m) {
+    std::vector<StimulusDesc> out;
+    for (auto& s : m.stimuli) {
+        if (s.gids.empty()) {
+            out.push_back(std::move(s));
+            continue;
+        }
+        if (!s.at.cell.empty())
+            throw ModelError(m.file, s.at.loc, "'stimuli." + s.name + ".at' names a cell; with 'cells' give only \"section(x)\"");
+        for (int gid : s.gids) {
+            const auto p = std::find_if(m.populations.begin(), m.populations.end(), [&](const PopulationDesc& p) {
+                return gid >= p.first_gid && gid < p.first_gid + p.count;
+            });
+            if (p == m.populations.end())
+                throw ModelError(m.file, s.cells_loc, "'stimuli." + s.name + ".cells' lists gid " + std::to_string(gid) +
+                                                          ", which is not a cell of a population (cells have gids 0 to " +
+                                                          std::to_string(m.populations.empty() ? -1 : m.populations.back().first_gid +
+                                                                                                         m.populations.back().count - 1) + ")");
+            StimulusDesc copy = s;
+            copy.name = s.name + "[" + std::to_string(gid) + "]";
+            copy.at.cell = m.cells[p->first_cell + static_cast<std::size_t>(gid - p->first_gid)].name;
+            out.push_back(std::move(copy));
+        }
+    }
+    m.stimuli = std::move(out);
+}
+
 ModelDescription read_document(const toml::table& doc, const std::string& file, const std::string& directory) {
     ModelDescription m;
     m.file = file;
     m.directory = directory;
     TableReader top(doc, "", file);
-    for (const char* name : reserved_tables)
-        if (top.has(name))
-            top.fail(name, "'" + std::string(name) +
-                               "' is reserved for network models, which this version of mechsim does not read yet");
     // Unknown top-level names first: "[simulaton]" should be reported as such, not as a missing [simulation].
     for (const char* name : {"title", "mechanism_paths", "mechanism_catalogues", "globals", "ions", "simulation", "output", "templates", "cells", "stimuli",
-                             "point_processes", "probes", "spike_sources", "connections"})
+                             "point_processes", "probes", "spike_sources", "connections", "network", "populations", "projections",
+                             "drives", "gap_junctions"})
         top.has(name);
     top.finish();
     if (auto title = top.string("title")) m.title = *title;
@@ -147,11 +169,13 @@ ModelDescription read_document(const toml::table& doc, const std::string& file, 
 
     const toml::table* templates = top.table("templates");
     const toml::table* cells = top.table("cells");
-    m.cells = read_cells(templates, cells, file);
+    m.cells = read_cells(templates, cells, file, top.has("populations"));
+    if (const toml::table* t = top.table("spike_sources")) m.spike_sources = read_spike_sources(*t, file);
+    read_network_parts(doc, m, templates);
     if (const toml::table* t = top.table("stimuli")) m.stimuli = read_stimuli(*t, file);
     if (const toml::table* t = top.table("point_processes")) m.point_processes = read_point_processes(*t, file);
     if (const toml::table* t = top.table("probes")) m.probes = read_probes(*t, file);
-    if (const toml::table* t = top.table("spike_sources")) m.spike_sources = read_spike_sources(*t, file);
+    expand_stimuli(m);
     if (const toml::table* t = top.table("connections")) m.connections = read_connections(*t, file);
     top.finish();
     check_model(m);

@@ -1,5 +1,6 @@
-// [spike_sources] and [connections]: spike trains known in advance (NetStim, VecStim) and
-// NetCon-style connections from them or from cells' voltages to point processes.
+// [spike_sources] and [connections]: the runtime's NetStim and VecStim sources (one, or a group
+// of `count` with their own random streams) and NetCon-style connections from them or from
+// cells' voltages to point processes.
 #include <cmath>
 
 #include "read_parts.hpp"
@@ -11,23 +12,6 @@ namespace {
 const toml::table& table_of(const toml::node& node, const std::string& path, const std::string& file) {
     if (const toml::table* t = node.as_table()) return *t;
     throw ModelError(file, to_loc(node.source()), "'" + path + "' must be a table, not " + type_name(node));
-}
-
-std::vector<double> netstim_times(TableReader& r) {
-    const auto start = r.number("start").value_or(50);       // NetStim's defaults
-    const auto interval = r.number("interval").value_or(10);
-    const auto number = r.integer("number").value_or(10);
-    const auto noise = r.number("noise").value_or(0);
-    r.require_non_negative("start", start, "ms");
-    r.require_positive("interval", interval, "ms");
-    if (number < 0 || number > 100000000)
-        r.fail("number", "'" + r.field("number") + "' must be between 0 and 1e8, got " + std::to_string(number));
-    if (noise != 0)
-        r.fail("noise", "'" + r.field("noise") + "' = " + fmt_number(noise) +
-                            ": random NetStim trains are not supported yet (use noise = 0, or a VecStim with explicit times)");
-    std::vector<double> times;
-    for (std::int64_t k = 0; k < number; ++k) times.push_back(start + static_cast<double>(k) * interval);
-    return times;
 }
 
 }  // namespace
@@ -44,8 +28,21 @@ std::vector<SpikeSourceDesc> read_spike_sources(const toml::table& sources, cons
         const auto type = r.string("type");
         if (!type) r.fail_missing("type", "\"NetStim\" or \"VecStim\"");
         if (*type == "NetStim") {
-            s.times = netstim_times(r);
+            if (auto v = r.number("interval")) s.interval = *v;
+            if (auto v = r.number("start")) s.start = *v;
+            if (auto v = r.number("noise")) s.noise = *v;
+            r.require_non_negative("start", s.start, "ms");
+            r.require_positive("interval", s.interval, "ms");
+            if (auto n = r.integer("number")) {
+                if (*n < 0 || *n > 100000000)
+                    r.fail("number", "'" + r.field("number") + "' must be between 0 and 1e8, got " + std::to_string(*n));
+                s.number = static_cast<double>(*n);
+            }
+            if (!(s.noise >= 0 && s.noise <= 1))
+                r.fail("noise", "'" + r.field("noise") + "' = " + fmt_number(s.noise) +
+                                    " is outside [0, 1] (0: regular, 1: Poisson)");
         } else if (*type == "VecStim") {
+            s.vecstim = true;
             const auto times = r.numbers("times");
             if (!times) r.fail_missing("times", "the spike times in ms");
             for (std::size_t k = 0; k < times->size(); ++k) {
@@ -58,6 +55,14 @@ std::vector<SpikeSourceDesc> read_spike_sources(const toml::table& sources, cons
         } else {
             r.fail("type", "unknown spike source type '" + *type + "'" + did_you_mean(*type, {"NetStim", "VecStim"}) +
                                " (known: NetStim, VecStim)");
+        }
+        if (auto n = r.integer("count")) {
+            if (*n < 1 || *n > 10000000)
+                r.fail("count", "'" + r.field("count") + "' must be between 1 and 1e7, got " + std::to_string(*n));
+            if (s.vecstim && *n != 1)
+                r.fail("count", "'" + r.field("count") + "': a VecStim group would repeat one train; give each train its own source");
+            s.count = static_cast<int>(*n);
+            s.has_count = true;
         }
         r.finish();
         out.push_back(std::move(s));
