@@ -33,6 +33,24 @@ CheckRun run_check(const fs::path& file) {
     return r;
 }
 
+// Demo files mech cannot compile yet, each with the located error it must give instead (never a
+// crash). cabpump.mod needs arrays, diam, f_flux/b_flux, an indexed COMPARTMENT and a SOLVE
+// inside a FUNCTION. Remove an entry when its file compiles: the test then demands exit 0.
+struct KnownGap {
+    const char* file;
+    const char* expected_error;
+};
+constexpr KnownGap kKnownGaps[] = {
+    {"cabpump.mod", "cabpump.mod:65:2: error: the array variable 'ca' is not supported by mech yet"},
+};
+
+const KnownGap* known_gap(const fs::path& file) {
+    for (const KnownGap& g : kKnownGaps)
+        if (file.filename() == g.file)
+            return &g;
+    return nullptr;
+}
+
 TEST(NeuronDemos, EveryDemoMechanismChecks) {
     ASSERT_TRUE(fs::is_directory(kDemoDir))
         << kDemoDir << " is missing: install Debian's 'neuron' package (scripts/install-deps.sh)";
@@ -42,6 +60,11 @@ TEST(NeuronDemos, EveryDemoMechanismChecks) {
             continue;
         ++files;
         CheckRun r = run_check(e.path());
+        if (const KnownGap* gap = known_gap(e.path())) {
+            EXPECT_EQ(r.status, 1) << "mechc check " << e.path() << ":\n" << r.output;
+            EXPECT_NE(r.output.find(gap->expected_error), std::string::npos) << r.output;
+            continue;
+        }
         EXPECT_EQ(r.status, 0) << "mechc check " << e.path() << " failed:\n" << r.output;
     }
     // The package ships ten; fewer means the folder is not what this test is about.
