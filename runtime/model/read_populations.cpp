@@ -207,7 +207,8 @@ ProjectionDesc read_projection(const std::string& name, TableReader& r, Loc loc)
 
 std::vector<int> read_gid_list(TableReader& r, std::string_view key) {
     std::vector<int> out;
-    if (const toml::array* a = r.array(key)) {
+    const toml::node* node = r.node(key);
+    if (const toml::array* a = node ? node->as_array() : nullptr) {
         for (std::size_t i = 0; i < a->size(); ++i) {
             const auto v = a->get(i)->value<std::int64_t>();
             if (!a->get(i)->is_integer() || *v < 0)
