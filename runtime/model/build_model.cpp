@@ -384,15 +384,15 @@ PointProcessId Builder::add_receptor(const CellDesc& cell, const ReceptorDesc& r
 void Builder::build_populations() {
     const double dt = d.simulation.dt;
     for (const auto& p : d.projections) {
-        check_receptor(p.receptor, "projections." + p.name, p.weight.size(), p.weight_loc);
+        check_receptor(p.receptor, p.path, p.weight.size(), p.weight_loc);
         if (p.delay.kind == DistributionDesc::Kind::Constant && p.delay.p1 < dt)
-            fail(p.delay.loc, "'projections." + p.name + ".delay' = " + fmt_number(p.delay.p1) +
+            fail(p.delay.loc, "'" + p.path + ".delay' = " + fmt_number(p.delay.p1) +
                                   " ms is shorter than dt = " + fmt_number(dt) + " ms (a spike must not arrive in the step that sent it)");
     }
     for (const auto& v : d.drives) {
-        check_receptor(v.receptor, "drives." + v.name, v.weight.size(), v.weight_loc);
+        check_receptor(v.receptor, v.path, v.weight.size(), v.weight_loc);
         if (v.delay < dt)
-            fail(v.delay_loc, "'drives." + v.name + ".delay' = " + fmt_number(v.delay) + " ms is shorter than dt = " +
+            fail(v.delay_loc, "'" + v.path + ".delay' = " + fmt_number(v.delay) + " ms is shorter than dt = " +
                                   fmt_number(dt) + " ms");
     }
     try {

@@ -72,7 +72,7 @@ void check_network(const ModelDescription& m, std::map<std::string, Loc>& device
     std::vector<std::string> group_names, population_names = names_of(m.populations);
     for (const auto& [name, size] : groups) group_names.push_back(name);
     for (const auto& p : m.projections) {
-        const std::string path = "projections." + p.name;
+        const std::string path = p.path;
         if (!groups.count(p.source))
             throw ModelError(m.file, p.source_loc, "'" + path + ".source' = \"" + p.source +
                                                        "\" is neither a population nor a spike source" +
@@ -93,18 +93,18 @@ void check_network(const ModelDescription& m, std::map<std::string, Loc>& device
                                                        p.target + "' " + std::to_string(target.count) + "; indices start at 0)");
     }
     for (const auto& d : m.drives) {
-        check_gids(m, d.gids, d.cells_loc, "drives." + d.name + ".cells");
+        check_gids(m, d.gids, d.cells_loc, d.path + ".cells");
         for (int gid : d.gids) {
             const auto& p = *std::find_if(m.populations.begin(), m.populations.end(), [&](const PopulationDesc& x) {
                 return gid >= x.first_gid && gid < x.first_gid + x.count;
             });
             check_location(m, Location{m.cells[p.first_cell].name, d.receptor.at.section, d.receptor.at.x, d.receptor.at.loc},
-                           "'drives." + d.name + ".receptor.at' =");
+                           "'" + d.path + ".receptor.at' =");
         }
     }
     for (const auto& g : m.gap_junctions) {
-        check_location(m, g.a, "'gap_junctions." + g.name + ".a' =");
-        check_location(m, g.b, "'gap_junctions." + g.name + ".b' =");
+        check_location(m, g.a, "'" + g.path + ".a' =");
+        check_location(m, g.b, "'" + g.path + ".b' =");
         if (devices.count(g.name))
             throw ModelError(m.file, g.loc, "'" + g.name + "' names both a gap junction and a stimulus or point process");
         devices[g.name] = g.loc;

@@ -197,6 +197,7 @@ struct ExplicitPairDesc {
 
 struct ProjectionDesc {
     std::string name;  // `name`, or "projections[i]"
+    std::string path;  // the table in messages: "projections[i]" or "projections.NAME"
     Loc loc;
     std::string source;  // a population or a spike-source group
     Loc source_loc;
@@ -218,6 +219,7 @@ struct ProjectionDesc {
 // A private NetStim per listed cell feeding a receptor created in that cell.
 struct DriveDesc {
     std::string name;
+    std::string path;
     Loc loc;
     std::vector<int> gids;
     Loc cells_loc;
@@ -231,6 +233,7 @@ struct DriveDesc {
 
 struct GapJunctionDesc {
     std::string name;  // for probes "name.i", "name.g"; "gap_junctions[i]" when not given
+    std::string path;
     Loc loc;
     Location a, b;
     double g = 0.001;  // uS

@@ -81,7 +81,7 @@ DistributionDesc read_distribution(TableReader& r, std::string_view key, const t
         d.p1 = need("mean", "the mean");
         dr.require_positive("mean", d.p1, "");
     } else {
-        dr.fail("dist", "unknown distribution '" + *dist + "'" +
+        dr.fail("dist", "'" + dr.field("dist") + "': unknown distribution '" + *dist + "'" +
                             did_you_mean(*dist, {"constant", "uniform", "normal", "exponential"}) +
                             " (known: constant, uniform, normal, exponential)");
     }
@@ -141,6 +141,7 @@ void read_netstim(TableReader& r, double& interval, double& number, double& star
 ProjectionDesc read_projection(const std::string& name, TableReader& r, Loc loc) {
     ProjectionDesc p;
     p.name = name;
+    p.path = r.path();
     p.loc = loc;
     const auto source = r.string("source");
     if (!source) r.fail_missing("source", "a population or spike-source group");
@@ -182,7 +183,7 @@ ProjectionDesc read_projection(const std::string& name, TableReader& r, Loc loc)
                                                to_loc(e.source())});
         }
     } else {
-        r.fail("rule", "unknown rule '" + *rule + "'" +
+        r.fail("rule", "'" + r.field("rule") + "': unknown rule '" + *rule + "'" +
                            did_you_mean(*rule, {"all_to_all", "fixed_probability", "fixed_indegree", "fixed_outdegree", "explicit"}) +
                            " (known: all_to_all, fixed_probability, fixed_indegree, fixed_outdegree, explicit)");
     }
@@ -287,6 +288,7 @@ void read_network_parts(const toml::table& doc, ModelDescription& m, const toml:
             TableReader& r = tables[i].second;
             DriveDesc d;
             d.name = tables[i].first;
+            d.path = r.path();
             d.loc = locs[i];
             d.gids = read_gid_list(r, "cells");
             d.cells_loc = r.loc_of("cells");
@@ -313,6 +315,7 @@ void read_network_parts(const toml::table& doc, ModelDescription& m, const toml:
             TableReader& r = tables[i].second;
             GapJunctionDesc g;
             g.name = tables[i].first;
+            g.path = r.path();
             g.loc = locs[i];
             g.a = read_location(r, "a");
             g.b = read_location(r, "b");
