@@ -1,4 +1,6 @@
-// Pending network and self events for point processes, delivered in time order.
+// Pending network and self events for point processes, delivered in time order: a calendar of
+// step-wide buckets in front of a small binary heap, so each delivery sorts only against the
+// events of the step being delivered instead of every pending event.
 #pragma once
 
 #include <cstdint>
@@ -16,19 +18,23 @@ struct Event {
     int64_t weight = 0; // offset into EventQueue::weights (0: the shared zero vector)
 };
 
+// Delivery order is (t, sequence), exactly that of one binary heap over all events: bucket
+// k holds the events with floor(t / width) = k, a function that never decreases with t, so
+// every event due at t_limit lies in a bucket at or before t_limit's, and those are all in
+// the heap when due() answers.
 class EventQueue {
 public:
-    void push(Event e) {
-        e.sequence = next_sequence_++;
-        queue_.push(e);
-    }
-    bool due(double t_limit) const { return !queue_.empty() && queue_.top().t <= t_limit; }
+    // Bucket width in ms (the time step). 0, the default, keeps every event in the heap.
+    void set_bucket_width(double width);
+    void push(Event e);
+    bool due(double t_limit);
     Event pop() {
-        Event e = queue_.top();
-        queue_.pop();
+        Event e = front_.top();
+        front_.pop();
         return e;
     }
-    void clear() { queue_ = {}; }
+    void clear();
+    std::size_t size() const;
     // Weight vectors live here for the life of the simulation (NET_RECEIVE may modify them).
     std::vector<double> weights;
 
@@ -38,7 +44,19 @@ private:
             return a.t != b.t ? a.t > b.t : a.sequence > b.sequence;
         }
     };
-    std::priority_queue<Event, std::vector<Event>, Later> queue_;
+    using Heap = std::priority_queue<Event, std::vector<Event>, Later>;
+    static constexpr int64_t ring_size = 4096; // buckets ahead of the front (100 ms at 0.025)
+
+    int64_t bucket(double t) const;
+    // Moves buckets up to `target` into the heap (and far events into the ring).
+    void advance(int64_t target);
+
+    Heap front_;                           // every event in a bucket <= front_bucket_
+    std::vector<std::vector<Event>> ring_; // bucket k at k % ring_size, for k in the ring's span
+    Heap far_;                             // events beyond the ring's span
+    int64_t front_bucket_ = 0;
+    double inverse_width_ = 0;
+    std::size_t in_ring_ = 0;
     uint64_t next_sequence_ = 0;
 };
 

@@ -60,8 +60,8 @@ void solve_group(const int32_t* lp, int32_t n, const int32_t* base, const double
 }
 
 template <bool Chain>
-void solve_group_any(int count, const int32_t* lp, int32_t n, const int32_t* base,
-                     const double* a, const double* b, double* d, double* rhs) {
+void solve_group_any(int count, const int32_t* lp, int32_t n, const int32_t* base, const double* a,
+                     const double* b, double* d, double* rhs) {
     switch (count) {
     case 4:
         solve_group<4, Chain>(lp, n, base, a, b, d, rhs);
@@ -102,7 +102,8 @@ TreeSolvePlan::TreeSolvePlan(std::span<const int32_t> parent,
             irregular_.emplace_back(begin, end);
             continue;
         }
-        auto [it, added] = shape_of.try_emplace(std::move(local), static_cast<int32_t>(shapes_.size()));
+        auto [it, added] =
+            shape_of.try_emplace(std::move(local), static_cast<int32_t>(shapes_.size()));
         if (added) {
             Shape shape;
             shape.parent = it->first;

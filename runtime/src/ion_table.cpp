@@ -64,8 +64,13 @@ void IonSpecies::initialize(double celsius) {
 }
 
 void IonSpecies::begin_step(double celsius, int32_t begin, int32_t end) {
-    std::fill(current.begin() + begin, current.begin() + end, 0.0);
-    std::fill(conductance.begin() + begin, conductance.begin() + end, 0.0);
+    // One pass over both accumulators (the slots of a partition are few and short).
+    double* cur = current.data();
+    double* cond = conductance.data();
+    for (int32_t s = begin; s < end; ++s) {
+        cur[s] = 0;
+        cond[s] = 0;
+    }
     if (nernst_each_step())
         for (int32_t s = begin; s < end; ++s)
             reversal[s] = nernst(internal[s], external[s], valence, celsius);

@@ -77,20 +77,37 @@ void Simulation::Impl::build_partitions(int threads) {
                                         static_cast<int32_t>(hi - ion.node.begin()));
         }
         part.gap_ends = gaps.ends_on(part.node_begin, part.node_end);
+        std::vector<int32_t> here;
         for (std::size_t k = 0; k < stimuli.size(); ++k) {
             const int32_t node = stimuli.node(k);
             if (node >= part.node_begin && node < part.node_end)
-                part.stimuli.push_back(static_cast<int32_t>(k));
+                here.push_back(static_cast<int32_t>(k));
         }
+        stimuli.split_iclamps(here, part.iclamps, part.stimuli);
+        std::vector<std::pair<int32_t, int32_t>> part_cells;
+        int32_t covered = 0;
+        for (const auto& cell : cells)
+            if (cell.first >= part.node_begin && cell.second <= part.node_end) {
+                part_cells.push_back(cell);
+                covered += cell.second - cell.first;
+            }
+        if (covered != part.node_end - part.node_begin) // not whole cells: solve the range
+            part_cells.assign(1, {part.node_begin, part.node_end});
+        part.solver = detail::TreeSolvePlan(layout.parent, part_cells);
     }
+    threshold_checks.clear();
+    for (std::size_t k = 0; k < detectors.size(); ++k)
+        if (detectors[k].v != nullptr)
+            threshold_checks.push_back(
+                ThresholdCheck{detectors[k].v, detectors[k].threshold, static_cast<int32_t>(k)});
     workers = std::make_unique<detail::Workers>(static_cast<int>(partitions.size()));
     step_job = [this](int p) { partition_step(partitions[p], step_t_mid, step_t_new); };
 }
 
 void Simulation::Impl::partition_currents(Partition& part, double time) {
+    // rhs and d arrive zeroed: partition_step clears them in its voltage update, initialize()
+    // before its current evaluation, so there is no separate clearing pass here.
     const int32_t nb = part.node_begin, ne = part.node_end;
-    std::fill(rhs.begin() + nb, rhs.begin() + ne, 0.0);
-    std::fill(d.begin() + nb, d.begin() + ne, 0.0);
     for (std::size_t k = 0; k < ions.size(); ++k)
         ions[k].begin_step(options.celsius, part.ion_slots[k].first, part.ion_slots[k].second);
     for (std::size_t s = 0; s < stores.size(); ++s) {
@@ -99,37 +116,45 @@ void Simulation::Impl::partition_currents(Partition& part, double time) {
         if (stores[s].mech->compute_currents && data.width > 0)
             stores[s].mech->compute_currents(&data);
     }
+    stimuli.compute_iclamp_currents(time, rhs.data(), part.iclamps);
     stimuli.compute_currents(time, options.dt, v.data(), rhs.data(), d.data(), part.stimuli);
     gaps.compute_currents(rhs.data(), d.data(), part.gap_ends);
+    // Axial currents, capacitance and the axial diagonal in one pass. Per node the additions
+    // come in the order of NEURON's separate loops: d[i] gets cap[i], then -b[i], then -a[c]
+    // of each child c > i; rhs[i] gets -b[i]*dv, then a[c]*dv of each child.
     const int32_t* parent = layout.parent.data();
     const double* a = layout.a.data();
     const double* b = layout.b.data();
+    const double* vv = v.data();
+    const double* cp = cap.data();
+    double* r = rhs.data();
+    double* dd = d.data();
     for (int32_t i = nb; i < ne; ++i) {
+        dd[i] += cp[i];
         const int32_t p = parent[i];
         if (p < 0)
             continue;
-        const double dv = v[p] - v[i];
-        rhs[i] -= b[i] * dv;
-        rhs[p] += a[i] * dv;
-    }
-    for (int32_t i = nb; i < ne; ++i)
-        d[i] += cap[i];
-    for (int32_t i = nb; i < ne; ++i) {
-        const int32_t p = parent[i];
-        if (p < 0)
-            continue;
-        d[i] -= b[i];
-        d[p] -= a[i];
+        const double dv = vv[p] - vv[i];
+        r[i] -= b[i] * dv;
+        r[p] += a[i] * dv;
+        dd[i] -= b[i];
+        dd[p] -= a[i];
     }
 }
 
 void Simulation::Impl::partition_step(Partition& part, double t_mid, double t_new) {
     partition_currents(part, t_mid);
-    detail::solve_tree(layout.parent, layout.a, layout.b, d, rhs, part.node_begin, part.node_end);
+    part.solver.solve(layout.a.data(), layout.b.data(), d.data(), rhs.data());
+    // The voltage update also clears rhs and d for the next step's current evaluation.
     double sum = 0; // one finite check for the whole partition
+    double* vv = v.data();
+    double* r = rhs.data();
+    double* dd = d.data();
     for (int32_t i = part.node_begin; i < part.node_end; ++i) {
-        v[i] += rhs[i];
-        sum += v[i];
+        vv[i] += r[i];
+        sum += vv[i];
+        r[i] = 0;
+        dd[i] = 0;
     }
     part.finite = std::isfinite(sum);
     for (std::size_t s = 0; s < stores.size(); ++s) {

@@ -47,6 +47,7 @@ Simulation::Simulation(const Model& model, const Catalogue& catalogue, SimOption
     if (options.threads < 1)
         throw Error(fmt::format("SimOptions: threads must be >= 1 (got {})", options.threads));
     impl_->options = options;
+    impl_->events.set_bucket_width(options.dt); // one bucket per step
     impl_->setup(model, catalogue);
     for (auto& store : impl_->stores) {
         store.data.net_send = net_send_callback;
@@ -98,14 +99,11 @@ void Simulation::Impl::emit_spike(int32_t index, double time) {
 }
 
 void Simulation::Impl::detect_spikes() {
-    for (std::size_t k = 0; k < detectors.size(); ++k) {
-        auto& det = detectors[k];
-        if (det.v == nullptr)
-            continue; // fed by net_event
-        const bool above = *det.v >= det.threshold;
-        if (above && !det.above)
-            emit_spike(static_cast<int32_t>(k), t);
-        det.above = above;
+    for (ThresholdCheck& check : threshold_checks) {
+        const bool above = *check.v >= check.threshold;
+        if (above && !check.above)
+            emit_spike(check.detector, t);
+        check.above = above;
     }
 }
 
@@ -145,10 +143,10 @@ void Simulation::initialize() {
         ion.initialize(s.options.celsius);
     s.stimuli.initialize(s.v.data());
     s.events.clear();
-    for (auto& det : s.detectors) {
+    for (auto& det : s.detectors)
         det.times.clear();
-        det.above = det.v != nullptr && s.options.v_init >= det.threshold;
-    }
+    for (auto& check : s.threshold_checks)
+        check.above = s.options.v_init >= check.threshold;
     for (const auto& e : s.pending_events) // queued before the first initialize: every run
         s.events.push(e);
     for (std::size_t k = 0; k < s.generators.size(); ++k)
@@ -173,7 +171,13 @@ void Simulation::initialize() {
     }
     // The first current evaluation fills the assigned currents of the t = 0 sample.
     s.gaps.snapshot(s.v.data());
+    // Between steps rhs and d are zero (the step's voltage update clears them); a run stopped
+    // by an error may have left anything there.
+    std::fill(s.rhs.begin(), s.rhs.end(), 0.0);
+    std::fill(s.d.begin(), s.d.end(), 0.0);
     s.setup_tree_matrix(0.0);
+    std::fill(s.rhs.begin(), s.rhs.end(), 0.0);
+    std::fill(s.d.begin(), s.d.end(), 0.0);
     for (auto& c : s.samples)
         c.clear();
     const auto expected =

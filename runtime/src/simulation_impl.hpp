@@ -4,6 +4,7 @@
 
 #include "event_queue.hpp"
 #include "gap_junctions.hpp"
+#include "hines_solver.hpp"
 #include "ion_table.hpp"
 #include "mechanism_store.hpp"
 #include "spike_generators.hpp"
@@ -34,16 +35,19 @@ struct Simulation::Impl {
 
     // A set of whole cells stepped by one thread: node range, and per mechanism store a kernel
     // argument block whose pointers are offset to the store's instances on those nodes.
-    struct Partition {
+    // Cache-line aligned: each thread writes its own partition (finite, kernel t) every step.
+    struct alignas(64) Partition {
         int32_t node_begin = 0, node_end = 0;
         std::vector<mech_instance_data> data;               // per store
         std::vector<std::vector<double*>> fields;           // per store
         std::vector<std::vector<mech_ion_view>> ion;        // per store
         std::vector<CallbackContext> contexts;              // per store
         std::vector<std::pair<int32_t, int32_t>> ion_slots; // per ion species: [begin, end)
-        std::vector<int32_t> stimuli;                       // indices of the stimuli on these nodes
-        std::vector<int32_t> gap_ends;                      // gap-junction ends on these nodes
-        bool finite = true;                                 // v stayed finite in the last step
+        std::vector<int32_t> iclamps;  // IClamps on these nodes (on nodes with no other stimulus)
+        std::vector<int32_t> stimuli;  // the other stimuli on these nodes
+        detail::TreeSolvePlan solver;  // the tree solve of these cells
+        std::vector<int32_t> gap_ends; // gap-junction ends on these nodes
+        bool finite = true;            // v stayed finite in the last step
     };
 
     SimOptions options;
@@ -72,9 +76,8 @@ struct Simulation::Impl {
 
     struct SpikeDetector {
         std::string name;
-        const double* v = nullptr;
+        const double* v = nullptr; // nullptr: fed by net_event
         double threshold = 0;
-        bool above = false;
         std::vector<double> times;
         std::vector<int32_t> targets; // indices into connections
     };
@@ -86,6 +89,15 @@ struct Simulation::Impl {
     };
     std::vector<Connection> connections;
     std::vector<SpikeDetector> detectors;
+    // The detectors that watch a voltage, packed for the per-step test (SpikeDetector is large
+    // and cold); built by build_partitions, in detector order.
+    struct ThresholdCheck {
+        const double* v = nullptr;
+        double threshold = 0;
+        int32_t detector = 0;
+        bool above = false;
+    };
+    std::vector<ThresholdCheck> threshold_checks;
     std::vector<std::vector<int32_t>> source_detector; // per store, per instance: detector or -1
     std::array<double, 1> dummy_v{}, dummy_rhs{}, dummy_d{}; // the node artificial cells see
 

@@ -45,7 +45,7 @@ void Simulation::Impl::wire(const Model& model) {
     for (const auto& det : model.spike_detectors()) {
         const auto index = static_cast<int32_t>(detectors.size());
         if (det.generator.index() != 0) {
-            detectors.push_back(SpikeDetector{det.name, nullptr, 0, false, {}, {}});
+            detectors.push_back(SpikeDetector{det.name, nullptr, 0, {}, {}});
             if (const auto* n = std::get_if<NetStim>(&det.generator))
                 generators.add(index, *n);
             else
@@ -53,10 +53,10 @@ void Simulation::Impl::wire(const Model& model) {
         } else if (det.point_process >= 0) {
             const auto [s, inst] = point_instance[det.point_process];
             source_detector[s][inst] = index;
-            detectors.push_back(SpikeDetector{det.name, nullptr, 0, false, {}, {}});
+            detectors.push_back(SpikeDetector{det.name, nullptr, 0, {}, {}});
         } else {
             detectors.push_back(SpikeDetector{
-                det.name, &v[layout.node_at(det.section, det.x)], det.threshold, false, {}, {}});
+                det.name, &v[layout.node_at(det.section, det.x)], det.threshold, {}, {}});
         }
     }
 

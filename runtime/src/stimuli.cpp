@@ -13,9 +13,10 @@ namespace mech::detail {
 struct Stimuli::Item {
     std::variant<IClamp, SEClamp, VClamp, CurrentWaveform> source;
     int32_t node = 0;
-    double scale = 0; // 100/area: nA -> mA/cm2
-    double i = 0;     // nA, positive depolarises
-    double vc = 0;    // SEClamp command (mV)
+    double scale = 0;   // 100/area: nA -> mA/cm2
+    double i = 0;       // nA, positive depolarises (an IClamp's is iclamp_.i[clamp])
+    int32_t clamp = -1; // an IClamp's index in iclamp_
+    double vc = 0;      // SEClamp command (mV)
     bool on = false;
     // VClamp: amplifier input e, output vo, measured vi, their values at the step start (..0),
     // the level's end time tc and the command stim.
@@ -48,6 +49,15 @@ void Stimuli::add(const StimulusSpec& spec, int32_t node, double area, const std
                                     w->expression, e.GetMsg(), e.GetPos()));
         }
     }
+    if (const auto* c = std::get_if<IClamp>(&spec.source)) {
+        item.clamp = static_cast<int32_t>(iclamp_.node.size());
+        iclamp_.node.push_back(node);
+        iclamp_.scale.push_back(item.scale);
+        iclamp_.del.push_back(c->del);
+        iclamp_.dur.push_back(c->dur);
+        iclamp_.amp.push_back(c->amp);
+        iclamp_.i.push_back(0.0);
+    }
     items_.push_back(std::move(item));
 }
 
@@ -61,7 +71,7 @@ std::size_t Stimuli::size() const {
 const double* Stimuli::variable(std::size_t k, std::string_view name) const {
     const Item& item = items_[k];
     if (name == "i")
-        return &item.i;
+        return item.clamp >= 0 ? &iclamp_.i[item.clamp] : &item.i;
     if (name == "vc" && std::holds_alternative<SEClamp>(item.source))
         return &item.vc;
     return nullptr;
@@ -70,10 +80,11 @@ const double* Stimuli::variable(std::size_t k, std::string_view name) const {
 bool Stimuli::set(std::size_t k, std::string_view name, double value) {
     Item& item = items_[k];
     double* target = nullptr;
-    if (auto* c = std::get_if<IClamp>(&item.source)) {
-        target = name == "amp"   ? &c->amp
-                 : name == "del" ? &c->del
-                 : name == "dur" ? &c->dur
+    if (item.clamp >= 0) {
+        const auto k = static_cast<std::size_t>(item.clamp);
+        target = name == "amp"   ? &iclamp_.amp[k]
+                 : name == "del" ? &iclamp_.del[k]
+                 : name == "dur" ? &iclamp_.dur[k]
                                  : nullptr;
     } else if (auto* c = std::get_if<SEClamp>(&item.source)) {
         if (name == "rs" && !(value > 0))
@@ -112,6 +123,7 @@ bool Stimuli::set(std::size_t k, std::string_view name, double value) {
 }
 
 void Stimuli::initialize(const double* v) {
+    std::fill(iclamp_.i.begin(), iclamp_.i.end(), 0.0);
     for (auto& item : items_) {
         item.i = 0;
         item.vc = 0;
@@ -161,8 +173,13 @@ void Stimuli::compute_currents(double t, double dt, const double* v, double* rhs
     for (int32_t k : which) {
         Item& item = items_[k];
         double g = 0; // di/dv of the electrode current
-        if (const auto* c = std::get_if<IClamp>(&item.source)) {
-            item.i = (t < c->del + c->dur && t >= c->del) ? c->amp : 0.0;
+        if (item.clamp >= 0) {
+            const auto j = static_cast<std::size_t>(item.clamp);
+            const double del = iclamp_.del[j];
+            iclamp_.i[j] = (t < del + iclamp_.dur[j] && t >= del) ? iclamp_.amp[j] : 0.0;
+            rhs[item.node] += item.scale * iclamp_.i[j];
+            d[item.node] -= item.scale * g;
+            continue;
         } else if (const auto* c = std::get_if<SEClamp>(&item.source)) {
             const double tc2 = c->dur1 + c->dur2, tc3 = tc2 + c->dur3;
             item.on = true;
@@ -197,6 +214,38 @@ void Stimuli::compute_currents(double t, double dt, const double* v, double* rhs
         }
         rhs[item.node] += item.scale * item.i;
         d[item.node] -= item.scale * g;
+    }
+}
+
+void Stimuli::split_iclamps(std::span<const int32_t> which, std::vector<int32_t>& iclamps,
+                            std::vector<int32_t>& others) const {
+    std::vector<int32_t> mixed_nodes; // nodes with an IClamp and some other stimulus
+    for (int32_t k : which)
+        if (items_[k].clamp < 0)
+            mixed_nodes.push_back(items_[k].node);
+    std::sort(mixed_nodes.begin(), mixed_nodes.end());
+    iclamps.clear();
+    others.clear();
+    for (int32_t k : which) {
+        const bool plain =
+            items_[k].clamp >= 0 &&
+            !std::binary_search(mixed_nodes.begin(), mixed_nodes.end(), items_[k].node);
+        if (plain)
+            iclamps.push_back(items_[k].clamp);
+        else
+            others.push_back(k);
+    }
+}
+
+void Stimuli::compute_iclamp_currents(double t, double* rhs, std::span<const int32_t> iclamps) {
+    // `d -= scale*0` in compute_currents leaves d unchanged bit for bit, so it is skipped here.
+    const int32_t* node = iclamp_.node.data();
+    const double *scale = iclamp_.scale.data(), *del = iclamp_.del.data();
+    const double *dur = iclamp_.dur.data(), *amp = iclamp_.amp.data();
+    double* current = iclamp_.i.data();
+    for (int32_t k : iclamps) {
+        current[k] = (t < del[k] + dur[k] && t >= del[k]) ? amp[k] : 0.0;
+        rhs[node[k]] += scale[k] * current[k];
     }
 }
 

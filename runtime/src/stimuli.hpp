@@ -29,6 +29,15 @@ public:
     // Current evaluation at `t` (the step midpoint) with v(t_n), for the listed stimuli.
     void compute_currents(double t, double dt, const double* v, double* rhs, double* d,
                           std::span<const int32_t> which);
+    // Splits stimuli into IClamps (as IClamp-table indices), which compute_iclamp_currents handles
+    // in a loop of their own, and the rest (stimulus indices). An IClamp sharing its node with
+    // another kind of stimulus stays with the rest, so each node's rhs still receives its
+    // stimuli in the order of `which`.
+    void split_iclamps(std::span<const int32_t> which, std::vector<int32_t>& iclamps,
+                       std::vector<int32_t>& others) const;
+    // compute_currents for the IClamps of a split_iclamps list (no di/dv: an IClamp adds nothing
+    // to d), one loop over their own arrays.
+    void compute_iclamp_currents(double t, double* rhs, std::span<const int32_t> iclamps);
     // After the voltage update, at t_{n+1} (the clamps' after_cvode blocks: i from the new v).
     void after_solve(double t, double dt, const double* v, std::span<const int32_t> which);
 
@@ -41,9 +50,15 @@ public:
 
 private:
     struct Item;
+    // Every IClamp's parameters and current, structure of arrays: the one copy set() changes.
+    struct IClampTable {
+        std::vector<int32_t> node;
+        std::vector<double> scale, del, dur, amp, i;
+    };
     double waveform_at(Item& item, double t);
     static double vclamp_current(Item& item, double t, double dt, double v);
     std::vector<Item> items_;
+    IClampTable iclamp_;
 };
 
 } // namespace mech::detail
