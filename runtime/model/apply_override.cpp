@@ -62,14 +62,23 @@ void apply_override(ModelDescription& m, const std::string& path, double value) 
     for (const auto& p : parts)
         if (p.empty()) throw fail("empty name in the path");
     if (parts[0] == "simulation") {
-        if (parts.size() != 2) throw fail("write simulation.tstop, .dt, .celsius or .v_init");
+        if (parts.size() != 2) throw fail("write simulation.tstop, .dt, .celsius, .v_init or .threads");
         const std::string& k = parts[1];
         if (k == "tstop" && value >= 0) m.simulation.tstop = value;
         else if (k == "dt" && value > 0) m.simulation.dt = value;
         else if (k == "celsius") m.simulation.celsius = value;
         else if (k == "v_init") m.simulation.v_init = value;
+        else if (k == "threads" && value >= 1 && value <= 1024 && value == std::floor(value)) m.simulation.threads = static_cast<int>(value);
+        else if (k == "threads") throw fail("threads must be a whole number >= 1");
         else if (k == "tstop" || k == "dt") throw fail(k + " must be " + (k == "dt" ? "> 0" : ">= 0"));
-        else throw fail("unknown simulation setting '" + k + "'" + did_you_mean(k, {"tstop", "dt", "celsius", "v_init"}));
+        else throw fail("unknown simulation setting '" + k + "'" + did_you_mean(k, {"tstop", "dt", "celsius", "v_init", "threads"}));
+        return;
+    }
+    if (parts[0] == "network") {
+        if (parts.size() != 2 || parts[1] != "seed") throw fail("write network.seed");
+        if (value < 0 || value != std::floor(value) || value > 9.007199254740992e15)
+            throw fail("the seed must be a whole number >= 0");
+        m.seed = static_cast<std::uint64_t>(value);
         return;
     }
     if (parts[0] == "globals") {
