@@ -177,4 +177,42 @@ TEST(ReadModel, DocumentationExampleIsValid) {
     EXPECT_EQ(m.point_processes.size(), 1u);
 }
 
+TEST(ModelFormatDoc, NetworkExampleParses) {
+    std::ifstream in(MECH_MODEL_FORMAT_DOC);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string doc = text.str();
+    const auto section = doc.find("## Networks");
+    ASSERT_NE(section, std::string::npos);
+    const auto start = doc.find("```toml\n", section);
+    ASSERT_NE(start, std::string::npos);
+    const auto end = doc.find("```", start + 8);
+    const ModelDescription m = read_model_text(doc.substr(start + 8, end - start - 8), "model-format.md network", "/docs");
+    EXPECT_EQ(m.seed, 12345u);
+    EXPECT_EQ(m.simulation.threads, 2);
+    ASSERT_EQ(m.populations.size(), 2u);
+    EXPECT_EQ(m.populations[1].first_gid, 80);
+    EXPECT_EQ(m.cells.size(), 100u);  // one per population cell
+    EXPECT_EQ(m.cells[80].name, "inh[0]");
+    ASSERT_EQ(m.spike_sources.size(), 1u);
+    EXPECT_EQ(m.spike_sources[0].first_gid, 100);
+    EXPECT_EQ(m.spike_sources[0].count, 50);
+    EXPECT_EQ(m.spike_sources[0].noise, 1);
+    ASSERT_EQ(m.projections.size(), 4u);
+    EXPECT_EQ(m.projections[0].rule, ProjectionDesc::Rule::FixedInDegree);
+    EXPECT_FALSE(m.projections[0].multapses);
+    EXPECT_EQ(m.projections[0].delay.kind, DistributionDesc::Kind::Normal);
+    EXPECT_EQ(m.projections[0].delay.min, 0.5);
+    EXPECT_EQ(m.projections[1].receptor.params.size(), 2u);
+    EXPECT_EQ(m.projections[3].pairs.size(), 3u);
+    ASSERT_EQ(m.drives.size(), 1u);
+    EXPECT_EQ(m.drives[0].gids.size(), 10u);
+    EXPECT_EQ(m.stimuli.size(), 3u);  // copied to gids 80, 81, 82
+    EXPECT_EQ(m.stimuli[2].name, "step[82]");
+    EXPECT_EQ(m.stimuli[2].at.cell, "inh[2]");
+    ASSERT_EQ(m.gap_junctions.size(), 1u);
+    EXPECT_TRUE(m.gap_junctions[0].rectifying);
+    EXPECT_EQ(m.gap_junctions[0].slope, 5);
+}
+
 }  // namespace
