@@ -84,7 +84,9 @@ public:
         std::vector<StmtPtr> conserve;
     };
     std::optional<KineticState> kinetic;
-    bool is_state(const ast::Expr& species) const;
+    std::pair<int, int> last_flux{-1, -1}; ///< locals of f_flux, b_flux (-1: none yet / zero)
+    bool names_flux = false; ///< the block reads f_flux/b_flux: keep each reaction's fluxes
+    bool is_state(const ast::Expr& species);
     void reaction(const ast::ReactionStmt& r, const ast::Stmt& s);
     void conserve(const ast::ConserveStmt& c, const ast::Stmt& s);
     void compartment(const ast::CompartmentStmt& c);
@@ -108,6 +110,18 @@ public:
     void pool_states(const sema::Pool& p, Block& solve_body);
 
     int state_field(SymbolId id, diag::SourceRange where_used);
+    int state_field(const ast::Expr& species, diag::SourceRange where_used);
+
+    // lower_arrays.cpp: arrays of constant size, one scalar per element.
+    std::unordered_map<SymbolId, double> loop_values;      ///< unrolled FROM variable -> value
+    std::unordered_map<SymbolId, std::int64_t> local_arrays; ///< LOCAL x[n] -> n
+    std::optional<double> constant_of(const ast::Expr& e) const;
+    std::int64_t array_length(SymbolId id) const; ///< 0 for a scalar
+    /// The storage of a (possibly indexed) name, after a located error if the index is not a
+    /// constant in range; the base place of element 0 is shifted by the index.
+    std::optional<Var> place(const ast::Expr& name);
+    void local_array(const ast::LocalVar& v);
+    bool unrolled_from(const ast::FromStmt& f); ///< false: bounds not constant, lower a loop
     void unsupported(diag::SourceRange r, const std::string& what);
 };
 

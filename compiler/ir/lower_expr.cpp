@@ -65,6 +65,20 @@ std::optional<Var> Lowerer::lookup(SymbolId id) const {
     return std::nullopt;
 }
 
+int Lowerer::state_field(const ast::Expr& species, diag::SourceRange used) {
+    auto* n = species.as<ast::NameExpr>();
+    if (!n || (!n->index && array_length(symbol_of(species)) == 0))
+        return state_field(symbol_of(species), used);
+    auto v = place(species);
+    if (!v)
+        return -1;
+    if (v->kind != VarKind::Field || m.fields[v->index].role != FieldRole::State) {
+        diags.error(used, fmt::format("'{}' is not a STATE, so it has no derivative", n->name));
+        return -1;
+    }
+    return v->index;
+}
+
 int Lowerer::state_field(SymbolId id, diag::SourceRange used) {
     auto v = lookup(id);
     if (!v || v->kind != VarKind::Field || m.fields[v->index].role != FieldRole::State) {
@@ -79,11 +93,13 @@ ExprPtr Lowerer::expr(const ast::Expr& e) {
     if (auto* n = e.as<ast::NumberExpr>())
         return num(n->value);
     if (auto* n = e.as<ast::NameExpr>()) {
-        if (n->index) {
-            unsupported(e.range, "indexing array variables");
-            return num(0);
-        }
         SymbolId id = symbol_of(e);
+        if (auto l = loop_values.find(id); l != loop_values.end())
+            return num(l->second); // the variable of an unrolled FROM loop
+        if (n->index || array_length(id) > 0) {
+            auto v = place(e);
+            return v ? ref(*v) : num(0);
+        }
         // NET_RECEIVE's implicit event flag (sema declares it as an undeclared argument).
         bool event_flag = id == sema::kNoSymbol ? n->name == "flag"
                           : id < an.symbols.size() && sema::is_event_flag(an.symbols[id]);
@@ -101,6 +117,14 @@ ExprPtr Lowerer::expr(const ast::Expr& e) {
             if (v->kind == VarKind::Area && m.kind == Kind::Density)
                 unsupported(e.range, "reading 'area' in a density mechanism");
             return ref(*v);
+        }
+        if ((n->name == "f_flux" || n->name == "b_flux") && where == Where::Kinetic) {
+            int k = n->name == "f_flux" ? last_flux.first : last_flux.second;
+            if (k < 0 && last_flux.first < 0)
+                diags.error(e.range, fmt::format("'{}' is the flux of the reaction before it; "
+                                                 "no reaction (~) comes before this use",
+                                                 n->name));
+            return k < 0 ? num(0) : local(k);
         }
         if (n->name == "diam") {
             unsupported(e.range, "reading 'diam'");

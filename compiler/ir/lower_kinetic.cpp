@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 
 namespace mech::ir::detail {
@@ -19,8 +20,8 @@ ExprPtr power_of(ExprPtr x, std::int64_t n) {
 
 } // namespace
 
-bool Lowerer::is_state(const ast::Expr& species) const {
-    auto v = lookup(symbol_of(species));
+bool Lowerer::is_state(const ast::Expr& species) {
+    auto v = place(species);
     return v && v->kind == VarKind::Field && m.fields[v->index].role == FieldRole::State;
 }
 
@@ -36,7 +37,7 @@ void Lowerer::reaction(const ast::ReactionStmt& r, const ast::Stmt& s) {
         }
         if (!is_state(*x.species))
             return -1; // a non-STATE species is a constant of the reaction (as in NEURON)
-        int k = state_field(symbol_of(*x.species), x.range);
+        int k = state_field(*x.species, x.range);
         if (k >= 0 && !kinetic->rate.count(k)) {
             kinetic->rate[k] = num(0);
             kinetic->order.push_back(k);
@@ -49,13 +50,19 @@ void Lowerer::reaction(const ast::ReactionStmt& r, const ast::Stmt& s) {
     };
     if (r.kind == ast::ReactionKind::Flux) {
         // ~ A << (flux): flux adds amount of A per unit time.
-        int k = r.lhs.empty() ? -1 : state_field(symbol_of(*r.lhs.front().species),
-                                                  r.lhs.front().range);
+        int k = r.lhs.empty() ? -1 : state_field(*r.lhs.front().species, r.lhs.front().range);
         if (k >= 0 && !kinetic->rate.count(k)) {
             kinetic->rate[k] = num(0);
             kinetic->order.push_back(k);
         }
-        change(k, expr(*r.forward));
+        ExprPtr flux = expr(*r.forward);
+        last_flux = {-1, -1};
+        if (names_flux) {
+            last_flux.first = fresh_local("f_flux");
+            emit(AssignLocal::make(last_flux.first, flux));
+            flux = local(last_flux.first);
+        }
+        change(k, flux);
         return;
     }
     ExprPtr forward = expr(*r.forward);
@@ -66,6 +73,14 @@ void Lowerer::reaction(const ast::ReactionStmt& r, const ast::Stmt& s) {
         if (k >= 0)
             left.emplace_back(k, x.coefficient);
     }
+    // f_flux/b_flux name the forward and backward fluxes of the latest reaction (NEURON).
+    int f = -1;
+    if (names_flux) {
+        f = fresh_local("f_flux");
+        emit(AssignLocal::make(f, forward));
+        forward = local(f);
+    }
+    last_flux = {f, -1};
     ExprPtr net = forward;
     if (r.kind == ast::ReactionKind::Reversible) {
         ExprPtr backward = expr(*r.backward);
@@ -74,6 +89,12 @@ void Lowerer::reaction(const ast::ReactionStmt& r, const ast::Stmt& s) {
             backward = mul(backward, power_of(k >= 0 ? field(k) : expr(*x.species), x.coefficient));
             if (k >= 0)
                 right.emplace_back(k, x.coefficient);
+        }
+        if (names_flux) {
+            int b = fresh_local("b_flux");
+            emit(AssignLocal::make(b, backward));
+            last_flux.second = b;
+            backward = local(b);
         }
         net = sub(forward, backward);
     }
@@ -98,14 +119,14 @@ void Lowerer::conserve(const ast::ConserveStmt& c, const ast::Stmt& s) {
             if (b->op == ast::BinaryOp::Add)
                 return term(*b->lhs) && term(*b->rhs);
             if (b->op == ast::BinaryOp::Mul && b->rhs->is<ast::NameExpr>()) {
-                int k = state_field(symbol_of(*b->rhs), b->rhs->range);
+                int k = state_field(*b->rhs, b->rhs->range);
                 states.push_back(k);
                 coeffs.push_back(expr(*b->lhs));
                 return k >= 0;
             }
         }
         if (e.is<ast::NameExpr>()) {
-            int k = state_field(symbol_of(e), e.range);
+            int k = state_field(e, e.range);
             states.push_back(k);
             coeffs.push_back(num(1));
             return k >= 0;
@@ -122,18 +143,31 @@ void Lowerer::compartment(const ast::CompartmentStmt& c) {
     if (!kinetic) {
         return;
     }
-    if (c.index) {
-        unsupported(c.index->range, "indexed COMPARTMENT");
-        return;
-    }
-    auto volume = expr(*c.volume);
+    // COMPARTMENT i, vol[i] {ca}: element k of each array species gets the volume at i = k;
+    // without an index every element of an array species gets the same volume.
+    SymbolId index = c.index ? symbol_of(*c.index) : sema::kNoSymbol;
+    ExprPtr shared = c.index ? nullptr : expr(*c.volume);
     for (const auto& sp : c.species) {
-        auto v = lookup(symbol_of(sp));
+        SymbolId id = symbol_of(sp);
+        auto v = lookup(id);
         if (!v || v->kind != VarKind::Field || m.fields[v->index].role != FieldRole::State)
             continue; // the volume of a constant species does not matter
-        int k = state_field(symbol_of(sp), sp.range);
-        if (k >= 0)
-            kinetic->volume[k] = volume;
+        std::int64_t n = array_length(id);
+        if (c.index && n == 0) {
+            diags.error(sp.range, fmt::format("'{}' is not an array, so an indexed COMPARTMENT "
+                                              "cannot give it a volume per element",
+                                              sp.name));
+            continue;
+        }
+        for (std::int64_t k = 0; k < std::max<std::int64_t>(n, 1); ++k) {
+            ExprPtr volume = shared;
+            if (c.index) {
+                loop_values[index] = static_cast<double>(k);
+                volume = expr(*c.volume);
+                loop_values.erase(index);
+            }
+            kinetic->volume[v->index + static_cast<int>(k)] = volume;
+        }
     }
 }
 

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace mech::ir::detail {
 
 namespace {
@@ -68,17 +70,18 @@ void Lowerer::lay_out() {
     auto is_top = [](const sema::Symbol& s) { return s.scope.empty(); };
     auto add_field = [&](SymbolId id, FieldRole role) {
         const sema::Symbol& s = an.symbols[id];
-        if (s.array_size) {
-            unsupported(s.decl, fmt::format("the array variable '{}'", s.name));
-            return;
-        }
-        Field f{s.name, s.unit_text, s.default_value.value_or(0.0), -HUGE_VAL, HUGE_VAL, role};
-        if (s.lower_limit)
-            f.lower_limit = *s.lower_limit;
-        if (s.upper_limit)
-            f.upper_limit = *s.upper_limit;
         places[id] = Var::field(static_cast<int>(m.fields.size()));
-        m.fields.push_back(std::move(f));
+        // An array x[n] is n consecutive fields named x[0] ... x[n-1].
+        std::int64_t n = s.array_size.value_or(0);
+        for (std::int64_t k = 0; k < std::max<std::int64_t>(n, 1); ++k) {
+            Field f{n > 0 ? fmt::format("{}[{}]", s.name, k) : s.name, s.unit_text,
+                    s.default_value.value_or(0.0), -HUGE_VAL, HUGE_VAL, role};
+            if (s.lower_limit)
+                f.lower_limit = *s.lower_limit;
+            if (s.upper_limit)
+                f.upper_limit = *s.upper_limit;
+            m.fields.push_back(std::move(f));
+        }
     };
     auto is_current = [&](SymbolId id) {
         for (auto c : an.nonspecific_currents)
@@ -123,7 +126,11 @@ void Lowerer::lay_out() {
         case sema::SymbolKind::Parameter:
         case sema::SymbolKind::Assigned:
             places[id] = Var::global(static_cast<int>(m.globals.size()));
-            m.globals.push_back({s.name, s.unit_text, s.default_value.value_or(0.0)});
+            if (!s.array_size)
+                m.globals.push_back({s.name, s.unit_text, s.default_value.value_or(0.0)});
+            for (std::int64_t k = 0; k < s.array_size.value_or(0); ++k)
+                m.globals.push_back({fmt::format("{}[{}]", s.name, k), s.unit_text,
+                                     s.default_value.value_or(0.0)});
             break;
         case sema::SymbolKind::Constant: constants[id] = s.default_value.value_or(0.0); break;
         case sema::SymbolKind::IonVariable:

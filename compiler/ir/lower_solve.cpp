@@ -74,6 +74,12 @@ StmtPtr Lowerer::solve_block(const ast::SolveStmt& solve, diag::SourceRange at) 
     where = is_kinetic ? Where::Kinetic : Where::Derivative;
     if (is_kinetic)
         kinetic.emplace();
+    last_flux = {-1, -1};
+    names_flux = false;
+    for (const auto& sym : an.symbols)
+        if ((sym.name == "f_flux" || sym.name == "b_flux") && sym.scope == e.name.name &&
+            sym.reads > 0)
+            names_flux = true;
     // The block's LOCALs live in their own frame; the caller's names stay visible.
     scopes.push_back(scopes.empty() ? std::unordered_map<SymbolId, Var>{} : scopes.back());
     block(e.body);

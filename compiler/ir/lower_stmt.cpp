@@ -27,8 +27,8 @@ Block sub_block(Lowerer& l, const ast::StmtBlock& b) {
 void Lowerer::stmt(const ast::Stmt& s) {
     if (auto* loc = s.as<ast::LocalStmt>()) {
         for (const auto& v : loc->vars) {
-            if (v.array_size) {
-                unsupported(v.name.range, "LOCAL arrays");
+            if (v.array_size || v.array_size_name) {
+                local_array(v);
                 continue;
             }
             scopes.back()[symbol_of(v.name)] = Var::local(fresh_local(v.name.name));
@@ -41,24 +41,29 @@ void Lowerer::stmt(const ast::Stmt& s) {
             diags.error(a->lhs->range, "only a variable can be assigned");
             return;
         }
-        if (name->index) {
-            unsupported(a->lhs->range, "assigning array elements");
+        SymbolId id = symbol_of(*a->lhs);
+        if (loop_values.count(id)) {
+            diags.error(a->lhs->range, fmt::format("'{}' is the variable of a FROM loop; it "
+                                                   "cannot be assigned inside the loop",
+                                                   name->name));
             return;
         }
-        SymbolId id = symbol_of(*a->lhs);
         if (name->primes > 0) {
             if (where != Where::Derivative || name->primes != 1) {
                 diags.error(s.range, "derivative equations (x' = ...) belong in a DERIVATIVE "
                                      "block, one prime each");
                 return;
             }
-            int k = state_field(id, a->lhs->range);
+            int k = state_field(*a->lhs, a->lhs->range);
             if (k >= 0)
                 emit(Derivative::make(k, expr(*a->rhs)));
             return;
         }
         auto value = expr(*a->rhs);
-        auto target = lookup(id);
+        bool indexed = name->index || array_length(id) > 0;
+        auto target = indexed ? place(*a->lhs) : lookup(id);
+        if (!target && indexed)
+            return; // place() said why
         if (!target) {
             diags.internal_error(a->lhs->range, fmt::format("no storage for '{}'", name->name));
             return;
@@ -152,6 +157,8 @@ void Lowerer::stmt(const ast::Stmt& s) {
         return;
     }
     if (auto* f = s.as<ast::FromStmt>()) {
+        if (unrolled_from(*f))
+            return;
         int i = fresh_local(f->var.name);
         scopes.back()[symbol_of(f->var)] = Var::local(i);
         emit(AssignLocal::make(i, expr(*f->from)));
