@@ -178,6 +178,12 @@ void check_model(const ModelDescription& m) {
     for (const auto& c : m.connections) {
         if (c.source_at) {
             check_location(m, *c.source_at, "'connections." + c.name + ".source' =");
+        } else if (auto group = std::find_if(m.spike_sources.begin(), m.spike_sources.end(),
+                                             [&](const SpikeSourceDesc& s) { return s.name == c.source && s.has_count; });
+                   group != m.spike_sources.end()) {
+            throw ModelError(m.file, c.source_loc,
+                             "'connections." + c.name + ".source' = \"" + c.source + "\" is a group of " +
+                                 std::to_string(group->count) + " spike sources; connect a group with a [[projections]] table");
         } else if (!sources.count(c.source) &&
                    std::none_of(m.cells.begin(), m.cells.end(), [&](const CellDesc& cell) { return cell.name == c.source; })) {
             std::vector<std::string> names(sources.begin(), sources.end());
