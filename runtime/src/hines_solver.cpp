@@ -36,8 +36,8 @@ namespace {
 // One group: L cells of one shape with n nodes, local parents lp (lp[0] = -1). The lane loops
 // are independent, so their divisions overlap; per cell the order is solve_tree's.
 template <int L, bool Chain>
-void solve_group(const int32_t* lp, int32_t n, const int32_t* base, const double* a,
-                 const double* b, double* d, double* rhs) {
+void solve_group(const int32_t* lp, int32_t n, const int32_t* base, const double* __restrict a,
+                 const double* __restrict b, double* __restrict d, double* __restrict rhs) {
     for (int32_t j = n - 1; j >= 1; --j) {
         const int32_t p = Chain ? j - 1 : lp[j];
         for (int k = 0; k < L; ++k) {
