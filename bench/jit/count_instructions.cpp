@@ -1,7 +1,8 @@
 // Instruction counts for the JIT, independent of a busy machine: run under
 //   valgrind --tool=callgrind --collect-atstart=no bench/jit/mech_jit_count <what>
 // where <what> is compile (one JIT compile of hh), jit or native (hh currents + state over
-// 100000 instances, 10 steps); callgrind's "Collected" line is the count for that region only.
+// 100000 instances, 10 steps) or ir (print the optimised LLVM IR); callgrind's "Collected" line is the count for that region only.
+// Valgrind has no AVX-512, so both sides are AVX2 code here (native_hh_avx2.cpp).
 #include "hand_mechanisms.hpp"
 #include "instance_store.hpp"
 #include "jit/compile.hpp"
@@ -28,8 +29,15 @@ std::unique_ptr<mech::jit::JitCatalogue> compile_hh() {
 
 int main(int argc, char** argv) {
     const std::string what = argc > 1 ? argv[1] : "";
+    if (what == "ir") { // the optimised LLVM IR of hh, to see what the counts are made of
+        mech::diag::SourceManager sources;
+        mech::diag::DiagnosticEngine diags(sources);
+        std::fputs(mech::jit::emit_llvm_ir({mech::testing::make_hh()}, diags, {}, true).c_str(),
+                   stdout);
+        return 0;
+    }
     if (what != "compile" && what != "jit" && what != "native") {
-        std::fprintf(stderr, "usage: mech_jit_count compile|jit|native\n");
+        std::fprintf(stderr, "usage: mech_jit_count compile|jit|native|ir\n");
         return 2;
     }
     compile_hh(); // LLVM's one-time initialisation stays out of the counted region

@@ -7,6 +7,8 @@
 #include <llvm/IR/MDBuilder.h>
 #include <llvm/IR/Module.h>
 
+#include <utility>
+
 namespace mech::codegen {
 
 namespace {
@@ -56,6 +58,8 @@ llvm::Function* KernelEmitter::emit(const ir::Kernel& kernel, KernelShape shape,
     field_bases_.clear();
     ion_members_.clear();
     ion_views_ = nullptr;
+    node_base_ = nullptr;
+    ion_bases_.clear();
     locals_.clear();
     access_group_ = nullptr;
 
@@ -141,9 +145,14 @@ llvm::Function* KernelEmitter::emit(const ir::Kernel& kernel, KernelShape shape,
     if (loop_is_parallel(traits, mechanism_.kind)) {
         access_group_ = llvm::MDNode::getDistinct(context_, {});
     }
+    if (&kernel == &mechanism_.init) {
+        // Runs once per simulation: compile it small and fast (no vector copies of the loop),
+        // leaving the compile time to the kernels that run every step.
+        function_->addFnAttr(llvm::Attribute::OptimizeForSize);
+        function_->addFnAttr(llvm::Attribute::MinSize);
+    }
     auto* width = header(member(InstanceDataField::width), types_.index);
     auto* exit = llvm::BasicBlock::Create(context_, "exit", function_);
-    auto* loop = body;
     auto* entry_end = entry_.GetInsertBlock();
 
     // Work that is the same for every instance runs once, before the loop (kernel-level locals).
@@ -155,39 +164,35 @@ llvm::Function* KernelEmitter::emit(const ir::Kernel& kernel, KernelShape shape,
         per_instance.at(static_cast<std::size_t>(kernel.body[k]->as<ir::AssignLocal>()->local)) =
             false;
     }
-    builder_.SetInsertPoint(loop);
 
-    auto* i = builder_.CreatePHI(types_.index, 2, "i");
-    i->addIncoming(llvm::ConstantInt::get(types_.index, 0), entry_end);
-    instance_ = i;
-    for (std::size_t k = 0; k < locals_.size(); ++k) {
-        if (per_instance[k]) {
-            builder_.CreateStore(llvm::ConstantFP::get(types_.value, 0.0), locals_[k]);
-        }
+    // Density instances almost always sit one per node in node order: when every index array
+    // the kernel goes through is an unbroken run (index[i] == index[0] + i), a second copy of
+    // the loop reads and writes v, rhs, d and the ion arrays contiguously instead of gathering
+    // and scattering. Point processes share nodes and keep the one, in-order loop. Only the
+    // current kernel gets the copy: it scatters into rhs, d and the ion currents every step,
+    // while the state kernel only gathers v once per instance beside its costly maths, and a
+    // copy of it would double the compile time for a few per cent.
+    const bool versioned = mechanism_.kind == ir::Kind::Density &&
+                           &kernel == &mechanism_.compute_currents &&
+                           (traits.indexes_nodes || !traits.indexed_ions.empty());
+    auto* start = versioned ? llvm::BasicBlock::Create(context_, "contiguity", function_) : body;
+    if (!versioned) {
+        instance_loop(kernel, prefix, per_instance, width, body, entry_end, exit);
+    } else {
+        auto* contiguous = llvm::BasicBlock::Create(context_, "body.contiguous", function_);
+        auto* decided = check_contiguity(traits, width, start, contiguous, body);
+        auto* node_base = std::exchange(node_base_, nullptr);
+        auto ion_bases = std::exchange(ion_bases_, {});
+        instance_loop(kernel, prefix, per_instance, width, body, decided, exit);
+        node_base_ = node_base;
+        ion_bases_ = std::move(ion_bases);
+        instance_loop(kernel, prefix, per_instance, width, contiguous, decided, exit);
+        node_base_ = nullptr;
+        ion_bases_.clear();
     }
-    for (std::size_t k = prefix; k < kernel.body.size(); ++k) {
-        statement(*kernel.body[k]);
-    }
-    auto* next =
-        builder_.CreateAdd(i, llvm::ConstantInt::get(types_.index, 1), "i.next", true, true);
-    auto* more = builder_.CreateICmpSLT(next, width);
-    auto* latch = builder_.CreateCondBr(more, loop, exit);
-    i->addIncoming(next, builder_.GetInsertBlock());
-
-    llvm::SmallVector<llvm::Metadata*, 4> loop_md{nullptr};
-    loop_md.push_back(
-        llvm::MDNode::get(context_, {llvm::MDString::get(context_, "llvm.loop.mustprogress")}));
-    if (access_group_) {
-        loop_md.push_back(llvm::MDNode::get(
-            context_,
-            {llvm::MDString::get(context_, "llvm.loop.parallel_accesses"), access_group_}));
-    }
-    auto* loop_id = llvm::MDNode::getDistinct(context_, loop_md);
-    loop_id->replaceOperandWith(0, loop_id);
-    latch->setMetadata(llvm::LLVMContext::MD_loop, loop_id);
-
-    entry_.CreateCondBr(entry_.CreateICmpSGT(width, llvm::ConstantInt::get(types_.index, 0)), loop,
-                        exit);
+    // Last: header() and ion_member() append their loads to the entry block until here.
+    entry_.CreateCondBr(entry_.CreateICmpSGT(width, llvm::ConstantInt::get(types_.index, 0)),
+                        start, exit);
     builder_.SetInsertPoint(exit);
     builder_.CreateRetVoid();
     return function_;
@@ -386,12 +391,18 @@ llvm::Value* KernelEmitter::ion_member(int j, unsigned ion_member) {
 }
 
 llvm::Value* KernelEmitter::node() {
+    if (node_base_) {
+        return builder_.CreateAdd(node_base_, instance_, "node", false, true);
+    }
     auto* index = header(member(InstanceDataField::node_index), types_.ptr);
     return load_tagged(builder_.CreateInBoundsGEP(types_.index, index, instance_), NodeIndex,
                        types_.index);
 }
 
 llvm::Value* KernelEmitter::ion_slot(int j) {
+    if (auto found = ion_bases_.find(j); found != ion_bases_.end()) {
+        return builder_.CreateAdd(found->second, instance_, "slot", false, true);
+    }
     const auto idx = static_cast<unsigned>(IonViewField::index);
     return load_tagged(builder_.CreateInBoundsGEP(types_.index, ion_member(j, idx), instance_),
                        ion_scope(j, idx), types_.index);

@@ -49,6 +49,15 @@ private:
     unsigned field_scope(int k) const { return FixedCount + static_cast<unsigned>(k); }
     unsigned ion_scope(int j, unsigned member) const;
 
+    // The instance loop (emit_kernel.cpp).
+    void instance_loop(const ir::Kernel& kernel, std::size_t prefix,
+                       const std::vector<bool>& per_instance, llvm::Value* width,
+                       llvm::BasicBlock* first, llvm::BasicBlock* from, llvm::BasicBlock* exit);
+    llvm::BasicBlock* check_contiguity(const KernelTraits& traits, llvm::Value* width,
+                                       llvm::BasicBlock* check, llvm::BasicBlock* contiguous,
+                                       llvm::BasicBlock* general);
+    llvm::MDNode* loop_id(llvm::MDNode* parallel_group);
+
     // Statements (emit_kernel.cpp).
     void block(const ir::Block& body);
     void statement(const ir::Stmt& s);         // locates errors at the statement when it can
@@ -100,6 +109,8 @@ private:
     std::map<int, llvm::Value*> field_bases_;
     std::map<std::pair<int, unsigned>, llvm::Value*> ion_members_;
     llvm::Value* ion_views_ = nullptr;
+    llvm::Value* node_base_ = nullptr;       // node_index[0] in the contiguous copy of the loop
+    std::map<int, llvm::Value*> ion_bases_; // ion[j].index[0] there
     std::vector<llvm::MDNode*> scopes_;
     std::vector<llvm::MDNode*> scope_lists_;   // !alias.scope operand per scope
     std::vector<llvm::MDNode*> noalias_lists_; // !noalias operand per scope

@@ -18,6 +18,12 @@ public:
         if (e.var.kind == ir::VarKind::WeightArg || e.var.kind == ir::VarKind::Flag) {
             traits.reads_weight = true;
         }
+        if (e.var.kind == ir::VarKind::Voltage) {
+            traits.indexes_nodes = true;
+        }
+        if (e.var.kind == ir::VarKind::Ion) {
+            traits.indexed_ions.insert(e.var.index);
+        }
     }
     void on(const ir::Store& s) override {
         if (s.target.kind == ir::VarKind::Global) {
@@ -25,11 +31,17 @@ public:
         }
         if (s.target.kind == ir::VarKind::Ion) {
             traits.scatters = true;
+            traits.indexed_ions.insert(s.target.index);
         }
         ir::Visitor::on(s);
     }
     void on(const ir::AccumulateCurrent& s) override {
         traits.scatters = true;
+        if (s.ion < 0) {
+            traits.indexes_nodes = true;
+        } else {
+            traits.indexed_ions.insert(s.ion);
+        }
         ir::Visitor::on(s);
     }
     void on(const ir::NetSend& s) override {

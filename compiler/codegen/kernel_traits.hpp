@@ -4,6 +4,7 @@
 #include "ir/mechanism.hpp"
 
 #include <cstddef>
+#include <set>
 
 namespace mech::codegen {
 
@@ -12,6 +13,8 @@ struct KernelTraits {
     bool calls_runtime = false; // net_send / net_event: calls out of the kernel
     bool scatters = false;      // writes node or ion arrays through an index
     bool reads_weight = false;  // uses NET_RECEIVE arguments or the flag
+    bool indexes_nodes = false; // reads v or adds a current to the node (through node_index)
+    std::set<int> indexed_ions; // ions whose quantities it reaches (through ion[j].index)
 };
 
 KernelTraits traits_of(const ir::Kernel& kernel);
