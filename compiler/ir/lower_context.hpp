@@ -5,6 +5,7 @@
 #include "ir/lower.hpp"
 
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace mech::ir::detail {
@@ -123,6 +124,7 @@ public:
     void local_array(const ast::LocalVar& v);
     bool unrolled_from(const ast::FromStmt& f); ///< false: bounds not constant, lower a loop
     void unsupported(diag::SourceRange r, const std::string& what);
+    std::set<std::tuple<std::uint32_t, std::uint32_t, std::string>> reported; ///< said once
 };
 
 } // namespace mech::ir::detail

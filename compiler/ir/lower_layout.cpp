@@ -43,7 +43,12 @@ Lowerer::Lowerer(const ast::Module& mod, const sema::Analysis& a, diag::Diagnost
 }
 
 void Lowerer::unsupported(diag::SourceRange r, const std::string& what) {
-    diags.error(r, what + " is not supported by mech yet");
+    // Unrolled loops and per-element COMPARTMENT volumes lower one source expression many
+    // times: say it once.
+    std::string message = what + " is not supported by mech yet";
+    if (!reported.insert({r.begin.line, r.begin.column, message}).second)
+        return;
+    diags.error(r, message);
 }
 
 void Lowerer::lay_out() {
