@@ -1,6 +1,7 @@
 // The calendar event queue: buckets one step wide ahead of a binary heap of due-soon events.
 #include "event_queue.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace mech::detail {
@@ -41,9 +42,18 @@ void EventQueue::advance(int64_t target) {
         } else {
             ++front_bucket_;
             auto& slot = ring_[static_cast<std::size_t>(front_bucket_ % ring_size)];
-            for (const Event& e : slot)
-                front_.push(e);
             in_ring_ -= slot.size();
+            if (run_pos_ == run_.size()) {
+                // (Events moved in from far_ may be older than the slot's others: sort by both
+                // keys.)
+                run_.swap(slot);
+                run_pos_ = 0;
+                std::sort(run_.begin(), run_.end(),
+                          [](const Event& a, const Event& b) { return Later{}(b, a); });
+            } else {
+                for (const Event& e : slot)
+                    front_.push(e);
+            }
             slot.clear(); // keeps its capacity: no allocation in steady state
         }
         // Far events that the ring's span now reaches (or that are already due).
@@ -61,13 +71,31 @@ void EventQueue::advance(int64_t target) {
     }
 }
 
+bool EventQueue::run_first() const {
+    if (run_pos_ == run_.size())
+        return false;
+    return front_.empty() || !Later{}(run_[run_pos_], front_.top());
+}
+
 bool EventQueue::due(double t_limit) {
     if (inverse_width_ > 0)
         advance(bucket(t_limit));
+    if (run_first())
+        return run_[run_pos_].t <= t_limit;
     return !front_.empty() && front_.top().t <= t_limit;
 }
 
+Event EventQueue::pop() {
+    if (run_first())
+        return run_[run_pos_++];
+    Event e = front_.top();
+    front_.pop();
+    return e;
+}
+
 void EventQueue::clear() {
+    run_.clear();
+    run_pos_ = 0;
     front_ = {};
     far_ = {};
     for (auto& slot : ring_)
@@ -77,7 +105,7 @@ void EventQueue::clear() {
 }
 
 std::size_t EventQueue::size() const {
-    return front_.size() + in_ring_ + far_.size();
+    return run_.size() - run_pos_ + front_.size() + in_ring_ + far_.size();
 }
 
 } // namespace mech::detail

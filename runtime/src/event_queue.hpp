@@ -21,18 +21,14 @@ struct Event {
 // Delivery order is (t, sequence), exactly that of one binary heap over all events: bucket
 // k holds the events with floor(t / width) = k, a function that never decreases with t, so
 // every event due at t_limit lies in a bucket at or before t_limit's, and those are all in
-// the heap when due() answers.
+// the front (a sorted run and a small heap) when due() answers.
 class EventQueue {
 public:
     // Bucket width in ms (the time step). 0, the default, keeps every event in the heap.
     void set_bucket_width(double width);
     void push(Event e);
     bool due(double t_limit);
-    Event pop() {
-        Event e = front_.top();
-        front_.pop();
-        return e;
-    }
+    Event pop(); // the earliest event; only after due() returned true
     void clear();
     std::size_t size() const;
     // Weight vectors live here for the life of the simulation (NET_RECEIVE may modify them).
@@ -51,7 +47,13 @@ private:
     // Moves buckets up to `target` into the heap (and far events into the ring).
     void advance(int64_t target);
 
-    Heap front_;                           // every event in a bucket <= front_bucket_
+    // Every event in a bucket <= front_bucket_ is in run_[run_pos_..] (one bucket, sorted by
+    // (t, sequence) once when it came to the front) or in front_ (events that arrived while
+    // run_ still held undelivered events, or were sent for a bucket already at the front).
+    std::vector<Event> run_;
+    std::size_t run_pos_ = 0;
+    Heap front_;
+    bool run_first() const;                // the earliest front event is run_[run_pos_]
     std::vector<std::vector<Event>> ring_; // bucket k at k % ring_size, for k in the ring's span
     Heap far_;                             // events beyond the ring's span
     int64_t front_bucket_ = 0;
