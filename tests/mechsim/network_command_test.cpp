@@ -65,7 +65,7 @@ TEST(MechsimNetwork, SummaryGivesCellsSpikesAndRatePerPopulation) {
     const std::string out = fresh_folder("net_summary");
     const auto r = run_mechsim("run " + examples + "/N1_hh_network.toml -o " + out + " --no-plot --set simulation.tstop=20");
     ASSERT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.out.find("population exc: 200 cells, "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("population exc: 1000 cells, "), std::string::npos) << r.out;
     EXPECT_NE(r.out.find(" Hz"), std::string::npos) << r.out;
 }
 

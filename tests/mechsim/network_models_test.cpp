@@ -80,7 +80,7 @@ TEST(NetworkModels, SpikesAreTheSameOnOneAndTwoThreads) {
     ASSERT_FALSE(two.failure);
     ASSERT_GT(one.gid_spikes.size(), 50u);  // the drives start the network
     EXPECT_EQ(one.gid_spikes, two.gid_spikes);
-    EXPECT_EQ(column(one, "v199"), column(two, "v199"));
+    EXPECT_EQ(column(one, "v999"), column(two, "v999"));
 }
 
 TEST(NetworkModels, SeedChangesTheNetwork) {
