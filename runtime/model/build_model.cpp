@@ -10,6 +10,8 @@
 #include <mech/error.hpp>
 
 #include "location_text.hpp"
+#include "mechanism_names.hpp"
+#include "network_values.hpp"
 #include "model_error.hpp"
 
 namespace mech::model {
@@ -68,37 +70,6 @@ struct Builder {
             fail(p.loc, "'" + shown + "' = " + fmt_number(p.value) + " is outside the limits " + std::string(m.name) +
                             " declares for " + p.name + ": <" + fmt_number(f.lower_limit) + ", " +
                             fmt_number(f.upper_limit) + ">" + (f.units[0] ? std::string(" (") + f.units + ")" : ""));
-    }
-
-    static bool uses_ion(const mech_mechanism& m, const std::string& ion) {
-        for (int i = 0; i < m.n_ions; ++i)
-            if (ion == m.ions[i].name) return true;
-        return false;
-    }
-
-    // "ena" -> "mV", "cai"/"cao" -> "mM", "ina" -> "mA/cm2" when some inserted mechanism uses the ion.
-    static std::string ion_quantity_units(const std::vector<const mech_mechanism*>& mechs, const std::string& name) {
-        for (const mech_mechanism* m : mechs) {
-            for (int i = 0; i < m->n_ions; ++i) {
-                const std::string ion = m->ions[i].name;
-                if (name == "e" + ion) return "mV";
-                if (name == "i" + ion) return "mA/cm2";
-                if (name == ion + "i" || name == ion + "o") return "mM";
-            }
-        }
-        return "";
-    }
-
-    static std::vector<std::string> section_candidates(const std::vector<const mech_mechanism*>& mechs) {
-        std::vector<std::string> out;
-        for (const mech_mechanism* m : mechs) {
-            for (int i = 0; i < m->n_fields; ++i) out.push_back(std::string(m->fields[i].name) + "_" + m->name);
-            for (int i = 0; i < m->n_ions; ++i) {
-                const std::string ion = m->ions[i].name;
-                for (const std::string& q : {"e" + ion, "i" + ion, ion + "i", ion + "o"}) out.push_back(q);
-            }
-        }
-        return out;
     }
 
     void build_sections() {
@@ -332,29 +303,6 @@ struct Builder {
         }
     }
 };
-
-Distribution to_distribution(const DistributionDesc& d) {
-    Distribution out = Distribution::constant(d.p1);
-    switch (d.kind) {
-        case DistributionDesc::Kind::Constant: break;
-        case DistributionDesc::Kind::Uniform: out = Distribution::uniform(d.p1, d.p2); break;
-        case DistributionDesc::Kind::Normal: out = Distribution::normal(d.p1, d.p2); break;
-        case DistributionDesc::Kind::Exponential: out = Distribution::exponential(d.p1); break;
-    }
-    if (d.min || d.max)
-        out = out.truncated(d.min.value_or(-std::numeric_limits<double>::infinity()),
-                            d.max.value_or(std::numeric_limits<double>::infinity()));
-    return out;
-}
-
-NetStim to_netstim(double interval, double number, double start, double noise) {
-    NetStim s;
-    s.interval = interval;
-    s.number = number;
-    s.start = start;
-    s.noise = noise;
-    return s;
-}
 
 const mech_mechanism& Builder::check_receptor(const ReceptorDesc& r, const std::string& path, std::size_t weights,
                                               Loc weight_loc) {
