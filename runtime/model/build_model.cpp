@@ -417,7 +417,10 @@ void Builder::build_network() {
                 const int target_first = out.network.population(p.target).first;
                 ExplicitList list;
                 for (const auto& pair : p.pairs)
-                    list.connections.push_back(ExplicitConnection{source_first + pair.source, target_first + pair.target, {}, {}});
+                    list.connections.push_back(ExplicitConnection{
+                        source_first + pair.source, target_first + pair.target,
+                        pair.weight ? std::optional<std::vector<double>>(std::vector<double>{*pair.weight}) : std::nullopt,
+                        pair.delay});
                 proj.rule = list;
                 break;
             }

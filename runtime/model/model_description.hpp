@@ -192,6 +192,8 @@ struct ReceptorDesc {
 
 struct ExplicitPairDesc {
     int source = 0, target = 0;  // indices within the source and target populations
+    std::optional<double> weight;  // [source, target, weight, delay]: override the projection's
+    std::optional<double> delay;   // ms
     Loc loc;
 };
 

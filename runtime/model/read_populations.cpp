@@ -175,12 +175,21 @@ ProjectionDesc read_projection(const std::string& name, TableReader& r, Loc loc)
         for (std::size_t i = 0; i < pairs->size(); ++i) {
             const toml::node& e = *pairs->get(i);
             const toml::array* pair = e.as_array();
-            if (!pair || pair->size() != 2 || !pair->get(0)->is_integer() || !pair->get(1)->is_integer())
+            const std::string item = r.field("pairs") + "[" + std::to_string(i) + "]";
+            if (!pair || pair->size() < 2 || pair->size() > 4 || !pair->get(0)->is_integer() || !pair->get(1)->is_integer() ||
+                (pair->size() > 2 && !pair->get(2)->is_number()) || (pair->size() > 3 && !pair->get(3)->is_number()))
                 throw ModelError(r.file(), to_loc(e.source()),
-                                 "'" + r.field("pairs") + "[" + std::to_string(i) + "]' must be [source, target] (two integers)");
-            p.pairs.push_back(ExplicitPairDesc{static_cast<int>(pair->get(0)->value<std::int64_t>().value()),
-                                               static_cast<int>(pair->get(1)->value<std::int64_t>().value()),
-                                               to_loc(e.source())});
+                                 "'" + item + "' must be [source, target] (two integers), optionally followed by a weight and a delay");
+            ExplicitPairDesc d{static_cast<int>(pair->get(0)->value<std::int64_t>().value()),
+                               static_cast<int>(pair->get(1)->value<std::int64_t>().value()), {}, {}, to_loc(e.source())};
+            if (pair->size() > 2) d.weight = pair->get(2)->value<double>();
+            if (pair->size() > 3) {
+                d.delay = pair->get(3)->value<double>();
+                if (!(*d.delay >= 0))
+                    throw ModelError(r.file(), to_loc(pair->get(3)->source()),
+                                     "'" + item + "': the delay " + fmt_number(*d.delay) + " ms is negative");
+            }
+            p.pairs.push_back(d);
         }
     } else {
         r.fail("rule", "'" + r.field("rule") + "': unknown rule '" + *rule + "'" +

@@ -204,7 +204,11 @@ TEST(ModelFormatDoc, NetworkExampleParses) {
     EXPECT_EQ(m.projections[0].delay.kind, DistributionDesc::Kind::Normal);
     EXPECT_EQ(m.projections[0].delay.min, 0.5);
     EXPECT_EQ(m.projections[1].receptor.params.size(), 2u);
-    EXPECT_EQ(m.projections[3].pairs.size(), 3u);
+    ASSERT_EQ(m.projections[3].pairs.size(), 3u);
+    EXPECT_FALSE(m.projections[3].pairs[0].weight);
+    EXPECT_EQ(m.projections[3].pairs[2].target, 5);
+    EXPECT_EQ(m.projections[3].pairs[2].weight, 0.003);
+    EXPECT_EQ(m.projections[3].pairs[2].delay, 2.5);
     ASSERT_EQ(m.drives.size(), 1u);
     EXPECT_EQ(m.drives[0].gids.size(), 10u);
     EXPECT_EQ(m.stimuli.size(), 3u);  // copied to gids 80, 81, 82
