@@ -71,8 +71,12 @@ void check_network(const ModelDescription& m, std::map<std::string, Loc>& device
     }
     std::vector<std::string> group_names, population_names = names_of(m.populations);
     for (const auto& [name, size] : groups) group_names.push_back(name);
+    std::set<std::string> projection_names;
     for (const auto& p : m.projections) {
         const std::string path = p.path;
+        // The name keys the receptor each projection makes in its target cells.
+        if (!projection_names.insert(p.name).second)
+            throw ModelError(m.file, p.loc, "two projections are named '" + p.name + "'; give each its own 'name'");
         if (!groups.count(p.source))
             throw ModelError(m.file, p.source_loc, "'" + path + ".source' = \"" + p.source +
                                                        "\" is neither a population nor a spike source" +
