@@ -22,7 +22,7 @@ int64_t EventQueue::bucket(double t) const {
     return k < -4.0e18 ? INT64_MIN / 2 : static_cast<int64_t>(k);
 }
 
-void EventQueue::push(Event e) {
+uint64_t EventQueue::push(Event e) {
     e.sequence = next_sequence_++;
     const int64_t k = bucket(e.t);
     if (k <= front_bucket_) {
@@ -33,6 +33,7 @@ void EventQueue::push(Event e) {
     } else {
         far_.push(e);
     }
+    return e.sequence;
 }
 
 void EventQueue::advance(int64_t target) {

@@ -26,7 +26,8 @@ class EventQueue {
 public:
     // Bucket width in ms (the time step). 0, the default, keeps every event in the heap.
     void set_bucket_width(double width);
-    void push(Event e);
+    // Returns the sequence number given to the event (its handle for cancel()).
+    uint64_t push(Event e);
     bool due(double t_limit);
     Event pop(); // the earliest event; only after due() returned true
     void clear();

@@ -19,8 +19,26 @@ void net_send_callback(void* runtime, mech_index_t instance, mech_value_t delay,
     auto* ctx = static_cast<Simulation::Impl::CallbackContext*>(runtime);
     Simulation::Impl& sim = *ctx->sim;
     const std::lock_guard<std::mutex> lock(sim.callback_mutex);
-    sim.events.push(detail::Event{ctx->data->t + delay, 0, ctx->store, ctx->offset + instance, flag,
-                                  sim.delivering_weight});
+    const int32_t target = ctx->offset + instance;
+    const detail::Event e{ctx->data->t + delay, 0, ctx->store, target, flag, sim.delivering_weight};
+    const uint64_t sequence = sim.events.push(e);
+    sim.pending_self_events[Simulation::Impl::instance_key(ctx->store, target)] = {
+        sequence, flag, e.weight};
+}
+
+// NEURON's net_move(t): the instance's latest self-event, if still pending, now arrives at
+// `time` with its flag and weight unchanged. Without one there is nothing to move.
+void net_move_callback(void* runtime, mech_index_t instance, mech_value_t time) {
+    auto* ctx = static_cast<Simulation::Impl::CallbackContext*>(runtime);
+    Simulation::Impl& sim = *ctx->sim;
+    const std::lock_guard<std::mutex> lock(sim.callback_mutex);
+    const int32_t target = ctx->offset + instance;
+    const auto it = sim.pending_self_events.find(Simulation::Impl::instance_key(ctx->store, target));
+    if (it == sim.pending_self_events.end())
+        return;
+    sim.cancelled_events.insert(it->second.sequence);
+    it->second.sequence = sim.events.push(
+        detail::Event{time, 0, ctx->store, target, it->second.flag, it->second.weight});
 }
 
 void net_event_callback(void* runtime, mech_index_t instance, mech_value_t time) {
@@ -52,6 +70,7 @@ Simulation::Simulation(const Model& model, const Catalogue& catalogue, SimOption
     for (auto& store : impl_->stores) {
         store.data.net_send = net_send_callback;
         store.data.net_event = net_event_callback;
+        store.data.net_move = net_move_callback;
     }
     impl_->build_partitions(options.threads);
 }
@@ -74,6 +93,13 @@ void Simulation::Impl::deliver_events(double t_limit) {
             if (const auto next = generators.next(k, e.t))
                 events.push(detail::Event{*next, 0, generator_store, e.instance, 0.0, 0});
             continue;
+        }
+        if (!cancelled_events.empty() && cancelled_events.erase(e.sequence))
+            continue; // moved by net_move: its new copy is in the queue
+        if (!pending_self_events.empty()) {
+            const auto self = pending_self_events.find(instance_key(e.store, e.instance));
+            if (self != pending_self_events.end() && self->second.sequence == e.sequence)
+                pending_self_events.erase(self); // delivered: no longer movable
         }
         ++stats.events_delivered;
         auto& store = stores[e.store];
@@ -143,6 +169,8 @@ void Simulation::initialize() {
         ion.initialize(s.options.celsius);
     s.stimuli.initialize(s.v.data());
     s.events.clear();
+    s.pending_self_events.clear();
+    s.cancelled_events.clear();
     for (auto& det : s.detectors)
         det.times.clear();
     for (auto& check : s.threshold_checks)

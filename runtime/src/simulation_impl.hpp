@@ -20,6 +20,8 @@
 #include <mutex>
 #include <span>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace mech {
@@ -73,6 +75,20 @@ struct Simulation::Impl {
     detail::EventQueue events;
     std::vector<detail::Event> pending_events; // queued before the first initialize(): every run
     int64_t delivering_weight = -1;            // weight of the event being delivered
+
+    // net_move support: each instance's latest self-event still in the queue, by
+    // (store << 32 | instance); a moved event is re-sent and its old copy skipped on delivery.
+    struct SelfEvent {
+        uint64_t sequence = 0;
+        double flag = 0;
+        int64_t weight = 0;
+    };
+    std::unordered_map<uint64_t, SelfEvent> pending_self_events;
+    std::unordered_set<uint64_t> cancelled_events;
+    static uint64_t instance_key(int32_t store, int32_t instance) {
+        return (static_cast<uint64_t>(static_cast<uint32_t>(store)) << 32) |
+               static_cast<uint32_t>(instance);
+    }
 
     struct SpikeDetector {
         std::string name;
