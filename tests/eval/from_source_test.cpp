@@ -1,37 +1,18 @@
 // End to end through the evaluator: hh.mod parsed, analysed, lowered and solved, then run.
 #include "eval/evaluator.hpp"
 #include "eval/instance_storage.hpp"
-#include "frontend/parse.hpp"
-#include "ir/lower.hpp"
-#include "passes/run_passes.hpp"
-#include "sema/analysis.hpp"
+#include "lower_source.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 namespace mech::test {
 namespace {
 
-ir::Mechanism compile(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    diag::SourceManager sources;
-    diag::DiagnosticEngine diags(sources);
-    auto module = frontend::parse(text.str(), path, sources, diags);
-    auto analysis = sema::analyse(module, diags, sema::Options::for_module(module));
-    auto m = ir::lower(module, analysis, diags);
-    passes::run_passes(m, {}, diags);
-    for (const auto& d : diags.diagnostics())
-        ADD_FAILURE() << diags.render(d);
-    return m;
-}
 
 TEST(FromSource, HodgkinHuxleyRestingStateAndCurrents) {
-    auto m = compile(MECH_GOLDEN_DIR "/hh.mod");
+    auto m = lower_source_file(MECH_GOLDEN_DIR "/hh.mod", FailOn::AnyDiagnostic);
     eval::InstanceStorage s(m, 1);
     eval::init(m, s.data);
     int mi = m.find_field("m"), hi = m.find_field("h"), ni = m.find_field("n");

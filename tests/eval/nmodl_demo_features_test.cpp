@@ -4,38 +4,18 @@
 // (camchan.mod's ghk).
 #include "eval/evaluator.hpp"
 #include "eval/instance_storage.hpp"
-#include "frontend/parse.hpp"
-#include "ir/lower.hpp"
-#include "passes/run_passes.hpp"
-#include "sema/analysis.hpp"
+#include "lower_source.hpp"
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 namespace mech::test {
 namespace {
 
-ir::Mechanism compile_file(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    diag::SourceManager sources;
-    diag::DiagnosticEngine diags(sources);
-    auto module = frontend::parse(text.str(), path, sources, diags);
-    auto analysis = sema::analyse(module, diags, sema::Options::for_module(module));
-    auto m = ir::lower(module, analysis, diags);
-    passes::run_passes(m, {}, diags);
-    for (const auto& d : diags.diagnostics())
-        if (d.severity == diag::Severity::Error)
-            ADD_FAILURE() << diags.render(d);
-    return m;
-}
 
 TEST(DemoFeatures, SteadyStateOfAKineticSchemeInInitial) {
-    auto m = compile_file(MECH_GOLDEN_DIR "/steady_state_kinetic.mod");
+    auto m = lower_source_file(MECH_GOLDEN_DIR "/steady_state_kinetic.mod", FailOn::Errors);
     eval::InstanceStorage s(m, 1);
     eval::init(m, s.data);
     // C <-> O (a = 0.3, b = 0.1) from C = 1: O = a/(a + b), C = b/(a + b), total kept.
@@ -47,7 +27,7 @@ TEST(DemoFeatures, SteadyStateOfAKineticSchemeInInitial) {
 }
 
 TEST(DemoFeatures, ConstantSpeciesFeedsTheScheme) {
-    auto m = compile_file(MECH_GOLDEN_DIR "/kinetic_constant_species.mod");
+    auto m = lower_source_file(MECH_GOLDEN_DIR "/kinetic_constant_species.mod", FailOn::Errors);
     eval::InstanceStorage s(m, 1);
     int ves = m.find_field("Ves"), b = m.find_field("B");
     s.data.dt = 0.025;
@@ -64,7 +44,7 @@ TEST(DemoFeatures, ConstantSpeciesFeedsTheScheme) {
 }
 
 TEST(DemoFeatures, OwnFunctionWinsOverBuiltinGhk) {
-    auto m = compile_file(MECH_GOLDEN_DIR "/own_function_over_builtin.mod");
+    auto m = lower_source_file(MECH_GOLDEN_DIR "/own_function_over_builtin.mod", FailOn::Errors);
     eval::InstanceStorage s(m, 1);
     int ca = m.find_ion("ca");
     ASSERT_GE(ca, 0);
@@ -85,7 +65,7 @@ struct Moves {
 };
 
 TEST(DemoFeatures, NetMoveCallsTheRuntimeWithTheNewTime) {
-    auto m = compile_file(MECH_GOLDEN_DIR "/net_move.mod");
+    auto m = lower_source_file(MECH_GOLDEN_DIR "/net_move.mod", FailOn::Errors);
     eval::InstanceStorage s(m, 2);
     Moves moves;
     s.data.runtime = &moves;
@@ -110,7 +90,7 @@ namespace {
 // between elements and an indexed COMPARTMENT. Backward Euler keeps the amount Σ vol[i]·c[i]
 // exactly up to the leak of the last element, and the fields are named c[0], c[1], ...
 TEST(DemoFeatures, ArrayDiffusionKeepsAmountUpToTheLeak) {
-    auto m = compile_file(MECH_GOLDEN_DIR "/array_diffusion.mod");
+    auto m = lower_source_file(MECH_GOLDEN_DIR "/array_diffusion.mod", FailOn::Errors);
     eval::InstanceStorage s(m, 1);
     s.data.dt = 0.1;
     eval::init(m, s.data);
