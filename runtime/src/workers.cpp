@@ -1,10 +1,53 @@
-// The thread team behind SimOptions::threads. Two barriers per run(): one releases the team
-// into the job, one waits for everyone to finish it.
+// The thread team behind SimOptions::threads. A step is tens of microseconds, so the team
+// spins between jobs instead of sleeping: waking a thread through the kernel (what
+// std::barrier does once its short spin runs out) costs about as much as the step itself and
+// made two threads slower than one. A member that has waited long (the caller is between runs,
+// or busy with a long serial phase) goes to sleep on the generation counter.
 #include "workers.hpp"
 
-namespace mech::detail {
+#include <chrono>
 
-Workers::Workers(int threads) : threads_(threads), start_(threads), done_(threads) {
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
+
+namespace mech::detail {
+namespace {
+
+void cpu_relax() {
+#if defined(__x86_64__) || defined(__i386__)
+    _mm_pause();
+#else
+    std::this_thread::yield();
+#endif
+}
+
+// Spins until `ready()` holds; after `patience` of spinning, calls `sleep()` in a loop instead.
+template <class Ready, class Sleep>
+void wait_until(Ready ready, Sleep sleep, std::chrono::microseconds patience) {
+    using Clock = std::chrono::steady_clock;
+    const auto give_up = Clock::now() + patience;
+    for (unsigned spins = 1;; ++spins) {
+        if (ready())
+            return;
+        cpu_relax();
+        // Give the core away now and then: when the machine runs more threads than it has
+        // cores, the thread being waited for may need this one.
+        if (spins % 64 == 0) {
+            std::this_thread::yield();
+            if (Clock::now() > give_up)
+                break;
+        }
+    }
+    while (!ready())
+        sleep();
+}
+
+constexpr std::chrono::microseconds kPatience{500};
+
+} // namespace
+
+Workers::Workers(int threads) : threads_(threads) {
     for (int p = 1; p < threads_; ++p)
         team_.emplace_back([this, p] { loop(p); });
 }
@@ -13,18 +56,22 @@ Workers::~Workers() {
     if (team_.empty())
         return;
     stop_ = true;
-    start_.arrive_and_wait();
+    generation_.fetch_add(1, std::memory_order_release);
+    generation_.notify_all();
     for (auto& t : team_)
         t.join();
 }
 
 void Workers::loop(int p) {
+    uint32_t seen = 0;
     for (;;) {
-        start_.arrive_and_wait();
+        wait_until([&] { return generation_.load(std::memory_order_acquire) != seen; },
+                   [&] { generation_.wait(seen, std::memory_order_acquire); }, kPatience);
+        seen = generation_.load(std::memory_order_acquire);
         if (stop_)
             return;
         (*job_)(p);
-        done_.arrive_and_wait();
+        pending_.fetch_sub(1, std::memory_order_release);
     }
 }
 
@@ -34,9 +81,12 @@ void Workers::run(const std::function<void(int)>& job) {
         return;
     }
     job_ = &job;
-    start_.arrive_and_wait();
+    pending_.store(threads_ - 1, std::memory_order_relaxed);
+    generation_.fetch_add(1, std::memory_order_release);
+    generation_.notify_all();
     job(0);
-    done_.arrive_and_wait();
+    wait_until([&] { return pending_.load(std::memory_order_acquire) == 0; },
+               [] { std::this_thread::yield(); }, kPatience);
 }
 
 } // namespace mech::detail

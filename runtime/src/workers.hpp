@@ -2,8 +2,10 @@
 // caller runs partition 0 itself, so `threads` = 1 starts no thread at all.
 #pragma once
 
-#include <barrier>
+#include <atomic>
+#include <cstdint>
 #include <functional>
+#include <new>
 #include <thread>
 #include <vector>
 
@@ -25,9 +27,13 @@ private:
     void loop(int p);
 
     int threads_;
-    std::barrier<> start_, done_;
     const std::function<void(int)>* job_ = nullptr;
     bool stop_ = false;
+    // The caller bumps `generation_` to release the team into a job; each member decrements
+    // `pending_` when it has finished. Separate cache lines: the team polls one, writes the
+    // other.
+    alignas(64) std::atomic<uint32_t> generation_{0};
+    alignas(64) std::atomic<int> pending_{0};
     std::vector<std::thread> team_;
 };
 
