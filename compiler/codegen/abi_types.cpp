@@ -39,7 +39,8 @@ AbiTypes AbiTypes::get(llvm::LLVMContext& context) {
                ptr, ptr, ptr, ptr, ptr, // node_index, vec_v, vec_rhs, vec_d, scale
                ptr, ptr, ptr,           // field, global, ion
                ptr, ptr, ptr,           // runtime, net_send, net_event
-               ptr});                   // net_move
+               ptr,                     // net_move
+               ptr, ptr});              // node_area, node_diam
     types.mechanism = named(context, "mech_mechanism",
                             {i32, ptr, i32, i32,           // abi_version, name, kind, electrode
                              i32, ptr, i32, ptr, i32, ptr, // fields, globals, ions

@@ -29,6 +29,8 @@ enum class InstanceDataField : unsigned {
     net_send,
     net_event,
     net_move,
+    node_area,
+    node_diam,
     count_
 };
 enum class IonViewField : unsigned {

@@ -508,16 +508,27 @@ llvm::Value* KernelEmitter::load_var(const ir::Var& var) {
             fail("the NET_RECEIVE flag used outside NET_RECEIVE", true);
         }
         return flag_;
-    case ir::VarKind::Area: {
-        if (mechanism_.kind != ir::Kind::Point) {
-            fail("'area' is only available to point processes (mechanism '" + mechanism_.name +
-                 "' is not one)");
+    case ir::VarKind::Area:
+    case ir::VarKind::Diam: {
+        const bool area = var.kind == ir::VarKind::Area;
+        if (mechanism_.kind == ir::Kind::Artificial) {
+            fail(std::string("'") + (area ? "area" : "diam") +
+                 "' read by an artificial cell (mechanism '" + mechanism_.name +
+                 "' sits on no segment)");
         }
-        auto* scale = load_tagged(
-            builder_.CreateInBoundsGEP(
-                types_.value, header(member(InstanceDataField::scale), types_.ptr), instance_),
+        if (area && mechanism_.kind == ir::Kind::Point) {
+            auto* scale = load_tagged(
+                builder_.CreateInBoundsGEP(
+                    types_.value, header(member(InstanceDataField::scale), types_.ptr), instance_),
+                Scale, types_.value);
+            return builder_.CreateFDiv(llvm::ConstantFP::get(types_.value, 100.0), scale, "area");
+        }
+        // node_area / node_diam are read-only, like scale, so they share its alias scope: a
+        // scope only has to keep them apart from the arrays the kernel stores to.
+        const auto geometry = area ? InstanceDataField::node_area : InstanceDataField::node_diam;
+        return load_tagged(
+            builder_.CreateInBoundsGEP(types_.value, header(member(geometry), types_.ptr), node()),
             Scale, types_.value);
-        return builder_.CreateFDiv(llvm::ConstantFP::get(types_.value, 100.0), scale, "area");
     }
     default:
         break;

@@ -18,7 +18,9 @@ public:
         if (e.var.kind == ir::VarKind::WeightArg || e.var.kind == ir::VarKind::Flag) {
             traits.reads_weight = true;
         }
-        if (e.var.kind == ir::VarKind::Voltage) {
+        // area and diam are per node (density mechanisms read them through node_index).
+        if (e.var.kind == ir::VarKind::Voltage || e.var.kind == ir::VarKind::Area ||
+            e.var.kind == ir::VarKind::Diam) {
             traits.indexes_nodes = true;
         }
         if (e.var.kind == ir::VarKind::Ion) {
@@ -88,6 +90,9 @@ bool invariant(const ir::ExprPtr& e, const std::set<int>& locals, const std::set
         case ir::VarKind::Dt:
         case ir::VarKind::Celsius:
             return true;
+        case ir::VarKind::Area:
+        case ir::VarKind::Diam:
+            return false; // per node
         case ir::VarKind::Global:
             return globals.count(r->var.index) == 0;
         case ir::VarKind::Local:

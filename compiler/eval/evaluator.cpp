@@ -53,13 +53,27 @@ struct Frame {
         }
     }
 
+    // The node's area or diameter; compiled code reads the same array through node_index.
+    double geometry(const mech_value_t* per_node, const char* what) const {
+        if (m.kind == Kind::Artificial)
+            throw EvalError(fmt::format("'{}' read by an artificial cell", what));
+        if (!per_node)
+            throw EvalError(fmt::format("no node_{} array for a kernel that reads '{}'", what,
+                                        what));
+        return per_node[data.node_index[i]];
+    }
+
     double read(const Var& v) {
         switch (v.kind) {
         case VarKind::Voltage: return data.vec_v[data.node_index[i]];
         case VarKind::Time: return data.t;
         case VarKind::Dt: return data.dt;
         case VarKind::Celsius: return data.celsius;
-        case VarKind::Area: return 100.0 / data.scale[i];
+        case VarKind::Area:
+            if (m.kind == Kind::Point)
+                return 100.0 / data.scale[i];
+            return geometry(data.node_area, "area");
+        case VarKind::Diam: return geometry(data.node_diam, "diam");
         case VarKind::Flag: return flag;
         default: return *place(v);
         }

@@ -1,6 +1,8 @@
 // InstanceStorage: structure-of-arrays storage laid out as the runtime lays it out.
 #include "eval/instance_storage.hpp"
 
+#include <numbers>
+
 namespace mech::eval {
 
 namespace {
@@ -31,6 +33,8 @@ InstanceStorage::InstanceStorage(const ir::Mechanism& m, int width) {
     rhs_.assign(width, 0.0);
     d_.assign(width, 0.0);
     scale_.assign(width, 1.0);
+    diam_.assign(width, 1.0);
+    area_.assign(width, 100.0 * std::numbers::pi);
     for (int i = 0; i < width; ++i)
         index_.push_back(i);
     ion_arrays_.resize(m.ions.size());
@@ -57,6 +61,8 @@ InstanceStorage::InstanceStorage(const ir::Mechanism& m, int width) {
     data.field = field_ptrs_.data();
     data.global = globals_.data();
     data.ion = views_.data();
+    data.node_area = area_.data();
+    data.node_diam = diam_.data();
 }
 
 double& InstanceStorage::ion(int j, ir::IonQuantity q, int i) {

@@ -10,8 +10,8 @@
 namespace mech::eval {
 
 /// `width` instances on `width` nodes (instance i on node i, ion slot i). Fields start at their
-/// defaults, globals at theirs, v at -65 mV, scale at 1, ions at NEURON's defaults for na/k/ca
-/// (other ions 0). `data` is ready to pass to kernels; do not copy the storage after use.
+/// defaults, globals at theirs, v at -65 mV, scale at 1, every node a segment of diam 1 um and
+/// area 100*pi um2 (L 100 um), ions at NEURON's defaults for na/k/ca (other ions 0). `data` is ready to pass to kernels; do not copy the storage after use.
 class InstanceStorage {
 public:
     InstanceStorage(const ir::Mechanism& mechanism, int width);
@@ -24,6 +24,8 @@ public:
     double& v(int i) { return v_[i]; }
     double& rhs(int i) { return rhs_[i]; }
     double& d(int i) { return d_[i]; }
+    double& node_area(int i) { return area_[i]; }
+    double& node_diam(int i) { return diam_[i]; }
     double& global(int k) { return globals_[k]; }
     /// Ion j's quantity at instance i.
     double& ion(int j, ir::IonQuantity q, int i);
@@ -33,7 +35,7 @@ public:
 private:
     std::vector<std::vector<double>> fields_;
     std::vector<double*> field_ptrs_;
-    std::vector<double> globals_, v_, rhs_, d_, scale_;
+    std::vector<double> globals_, v_, rhs_, d_, scale_, area_, diam_;
     std::vector<mech_index_t> index_;
     struct IonArrays {
         std::vector<double> current, conductance, reversal, internal, external;

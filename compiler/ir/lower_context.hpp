@@ -72,6 +72,9 @@ public:
 
     // Inlining (lower_expr.cpp): the function being inlined, to reject recursion.
     std::vector<const ast::FunctionBlock*> inlining;
+    std::set<const ast::FunctionBlock*> inlined; ///< every function inlined at least once
+    /// Warns about each SOLVE inside a FUNCTION/PROCEDURE that nothing calls (it never runs).
+    void warn_uncalled_solves();
     std::map<std::string, const ast::FunctionBlock*, std::less<>> functions;
     /// Inlines a FUNCTION/PROCEDURE call; returns the result local (FUNCTION) or nullptr.
     ExprPtr inline_call(const ast::FunctionBlock& f, const ast::CallExpr& call,

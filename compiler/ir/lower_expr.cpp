@@ -114,8 +114,14 @@ ExprPtr Lowerer::expr(const ast::Expr& e) {
         if (auto c = constants.find(id); c != constants.end())
             return num(c->second);
         if (auto v = lookup(id)) {
-            if (v->kind == VarKind::Area && m.kind == Kind::Density)
-                unsupported(e.range, "reading 'area' in a density mechanism");
+            // An artificial cell sits on no segment: it has neither area nor diameter.
+            if ((v->kind == VarKind::Area || v->kind == VarKind::Diam) &&
+                m.kind == Kind::Artificial) {
+                diags.error(e.range, fmt::format("'{}' is the size of the segment a mechanism "
+                                                 "sits on; an ARTIFICIAL_CELL sits on none",
+                                                 n->name));
+                return num(0);
+            }
             return ref(*v);
         }
         if ((n->name == "f_flux" || n->name == "b_flux") && where == Where::Kinetic) {
@@ -125,10 +131,6 @@ ExprPtr Lowerer::expr(const ast::Expr& e) {
                                                  "no reaction (~) comes before this use",
                                                  n->name));
             return k < 0 ? num(0) : local(k);
-        }
-        if (n->name == "diam") {
-            unsupported(e.range, "reading 'diam'");
-            return num(0);
         }
         diags.internal_error(e.range, fmt::format("'{}' has no storage in the IR", n->name));
         return num(0);
@@ -245,6 +247,7 @@ ExprPtr Lowerer::inline_call(const ast::FunctionBlock& f, const ast::CallExpr& c
         frame[symbol_of(f.name)] = Var::local(k);
         result = local(k);
     }
+    inlined.insert(&f);
     inlining.push_back(&f);
     scopes.push_back(std::move(frame));
     block(f.body);

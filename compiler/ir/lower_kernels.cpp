@@ -153,6 +153,7 @@ Mechanism lower(const ast::Module& module, const sema::Analysis& analysis,
     detail::Lowerer lowerer(module, analysis, diags, m);
     lowerer.lay_out();
     lowerer.lower_kernels();
+    lowerer.warn_uncalled_solves();
     return m;
 }
 

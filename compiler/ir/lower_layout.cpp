@@ -153,6 +153,8 @@ void Lowerer::lay_out() {
                 places[id] = Var::special(VarKind::Celsius);
             else if (s.name == "area")
                 places[id] = Var::special(VarKind::Area);
+            else if (s.name == "diam")
+                places[id] = Var::special(VarKind::Diam);
             break;
         default: break;
         }

@@ -2,6 +2,8 @@
 // INITIAL) into an ir::Solve that passes::solve_odes later turns into plain updates.
 #include "ir/lower_context.hpp"
 
+#include "ast/walk.hpp"
+
 #include <fmt/format.h>
 
 namespace mech::ir::detail {
@@ -91,6 +93,34 @@ StmtPtr Lowerer::solve_block(const ast::SolveStmt& solve, diag::SourceRange at) 
     where = saved_where;
     out = saved;
     return Solve::make(*method, e.name.name, std::move(body), at, steady);
+}
+
+void Lowerer::warn_uncalled_solves() {
+    // cabpump.mod's FUNCTION ss() { SOLVE state STEADYSTATE sparse ... } is there for hoc to
+    // call (ss_cadifpmp()). mech inlines functions where the file calls them and offers no
+    // other way in, so such a SOLVE never runs: say so rather than drop it silently.
+    struct FindSolves : ast::Walker {
+        std::vector<const ast::Stmt*> found;
+        bool enter(const ast::Stmt& s) override {
+            if (s.is<ast::SolveStmt>())
+                found.push_back(&s);
+            return true;
+        }
+    };
+    for (const auto& [name, f] : functions) {
+        if (inlined.count(f))
+            continue;
+        FindSolves solves;
+        solves.walk(f->body);
+        for (const ast::Stmt* s : solves.found)
+            diags.warning(s->range,
+                          fmt::format("this SOLVE never runs: {} '{}' is not called in this file, "
+                                      "and mech does not call a mechanism's functions from "
+                                      "outside it (NEURON's hoc could, as {}_{}()); call it from "
+                                      "INITIAL to run it at initialisation",
+                                      f->is_procedure ? "PROCEDURE" : "FUNCTION", name, name,
+                                      m.name));
+    }
 }
 
 } // namespace mech::ir::detail

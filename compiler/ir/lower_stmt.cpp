@@ -171,9 +171,18 @@ void Lowerer::stmt(const ast::Stmt& s) {
         return;
     }
     if (auto* solve = s.as<ast::SolveStmt>()) {
-        // INITIAL { SOLVE scheme STEADYSTATE sparse } (mcna.mod), or a plain SOLVE there.
+        // INITIAL { SOLVE scheme STEADYSTATE sparse } (mcna.mod), or a plain SOLVE there; also
+        // inside a FUNCTION/PROCEDURE that INITIAL calls, which is inlined there.
         if (where != Where::Init) {
-            diags.error(s.range, "SOLVE belongs in BREAKPOINT or INITIAL");
+            if (inlining.empty())
+                diags.error(s.range, "SOLVE belongs in BREAKPOINT or INITIAL");
+            else
+                diags.error(s.range,
+                            fmt::format("SOLVE inside {} '{}' runs only when INITIAL calls it "
+                                        "(mech inlines the call, and a SOLVE outside INITIAL "
+                                        "belongs directly in BREAKPOINT)",
+                                        inlining.back()->is_procedure ? "PROCEDURE" : "FUNCTION",
+                                        inlining.back()->name.name));
             return;
         }
         if (auto lowered = solve_block(*solve, s.range))

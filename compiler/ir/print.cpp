@@ -92,6 +92,7 @@ public:
         case VarKind::Dt: return "dt";
         case VarKind::Celsius: return "celsius";
         case VarKind::Area: return "area";
+        case VarKind::Diam: return "diam";
         case VarKind::Local:
             if (v.index >= 0 && v.index < static_cast<int>(local_names_.size()))
                 return "%" + local_names_[v.index];

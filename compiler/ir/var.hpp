@@ -17,7 +17,9 @@ enum class VarKind : std::uint8_t {
     Time,      ///< data->t (ms)
     Dt,        ///< data->dt (ms)
     Celsius,   ///< data->celsius (degC)
-    Area,      ///< segment area (um2) of a point process: 100 / data->scale[i]
+    Area,      ///< segment area (um2): 100 / data->scale[i] for a point process,
+               ///< data->node_area[data->node_index[i]] for a density mechanism
+    Diam,      ///< segment diameter (um): data->node_diam[data->node_index[i]]
     Local,     ///< kernel local k (Kernel::locals[k]); a value in a register
     WeightArg, ///< NET_RECEIVE weight argument k: weight[k] (writable past k = 0)
     Flag,      ///< NET_RECEIVE flag (0 for network events, the net_send flag otherwise)

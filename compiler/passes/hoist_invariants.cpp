@@ -63,6 +63,9 @@ public:
             case VarKind::Dt:
             case VarKind::Celsius:
                 return true;
+            case VarKind::Area:
+            case VarKind::Diam:
+                return false; // per node: differs from instance to instance
             case VarKind::Global:
                 return !stored_globals_.count(r->var.index);
             case VarKind::Local:

@@ -58,6 +58,7 @@ struct Simulation::Impl {
 
     std::vector<double> v, rhs, d;
     std::vector<double> cm;  // uF/cm2 per node (0 where there is no membrane)
+    std::vector<double> diam; // um per node (mech_instance_data.node_diam)
     std::vector<double> cap; // cm*1e-3/dt per node (S/cm2 per mV of step)
 
     std::vector<detail::MechanismStore> stores;

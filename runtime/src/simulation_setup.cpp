@@ -27,6 +27,24 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
     v.assign(n, options.v_init);
     rhs.assign(n, 0);
     d.assign(n, 0);
+    // Each node's diameter for the kernels (node_diam): its segment's, with the section's "diam"
+    // assignments applied as build_tree_layout applied them to the areas; the zero-area end nodes
+    // (which carry no mechanism) take their neighbouring segment's.
+    diam.assign(n, 0);
+    for (std::size_t s = 0; s < secs.size(); ++s) {
+        const auto& nodes = layout.sections[s];
+        const int sec = static_cast<int>(s);
+        std::fill_n(diam.begin() + nodes.first, nodes.nseg, secs[s].geometry.diam);
+        for (const auto& a : secs[s].assignments)
+            if (a.name == "diam" && a.x)
+                diam[layout.segment_node(sec, *a.x)] = a.value;
+            else if (a.name == "diam")
+                std::fill_n(diam.begin() + nodes.first, nodes.nseg, a.value);
+        if (nodes.end1 != nodes.first)
+            diam[nodes.end1] = diam[nodes.first + nodes.nseg - 1];
+        if (secs[s].parent < 0 && nodes.end0 >= 0 && nodes.end0 != nodes.first)
+            diam[nodes.end0] = diam[nodes.first];
+    }
 
     // Mechanism instances: density mechanisms in order of first use, then point processes.
     std::map<std::string, int, std::less<>> store_of;
@@ -289,6 +307,8 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
         data.field = store.field.data();
         data.global = store.globals.data();
         data.ion = store.ion_view.data();
+        data.node_area = artificial ? nullptr : layout.area.data();
+        data.node_diam = artificial ? nullptr : diam.data();
         data.runtime = &contexts[s];
         initial_values.push_back(store.values);
     }

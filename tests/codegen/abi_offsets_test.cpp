@@ -48,12 +48,13 @@ TEST(AbiOffsets, InstanceData) {
                   {OFF(D, width), OFF(D, t), OFF(D, dt), OFF(D, celsius), OFF(D, node_index),
                    OFF(D, vec_v), OFF(D, vec_rhs), OFF(D, vec_d), OFF(D, scale), OFF(D, field),
                    OFF(D, global), OFF(D, ion), OFF(D, runtime), OFF(D, net_send),
-                   OFF(D, net_event), OFF(D, net_move)},
+                   OFF(D, net_event), OFF(D, net_move), OFF(D, node_area), OFF(D, node_diam)},
                   sizeof(D));
     EXPECT_EQ(static_cast<unsigned>(InstanceDataField::count_),
               types.instance_data->getNumElements());
     EXPECT_EQ(static_cast<unsigned>(InstanceDataField::net_send), 13u);
     EXPECT_EQ(static_cast<unsigned>(InstanceDataField::net_move), 15u);
+    EXPECT_EQ(static_cast<unsigned>(InstanceDataField::node_diam), 17u);
 }
 
 TEST(AbiOffsets, IonView) {

@@ -49,19 +49,48 @@ TEST(CodegenErrors, UnsolvedSolveIsAnInternalErrorAtTheSolve) {
         << c.diags.render(d);
 }
 
-TEST(CodegenErrors, AreaInADensityMechanismIsAUserErrorAtTheMechanism) {
+// An artificial cell sits on no segment: IR that reads its area or diameter is a user error.
+Mechanism artificial_pas() {
     auto m = testing::make_pas();
+    m.kind = Kind::Artificial;
+    m.compute_currents.body.clear();
+    m.advance_state.body.clear();
+    return m;
+}
+
+TEST(CodegenErrors, AreaInAnArtificialCellIsAUserErrorAtTheMechanism) {
+    auto m = artificial_pas();
     m.init.body = {Store::make(Var::field(2), ref(Var::special(VarKind::Area)))};
     Compiled c({m});
     EXPECT_EQ(c.module, nullptr);
     const auto& d = c.only();
     EXPECT_EQ(d.severity, diag::Severity::Error);
     EXPECT_EQ(d.range.begin.line, 1u);
-    EXPECT_NE(d.message.find("'area' is only available to point processes"), std::string::npos);
+    EXPECT_NE(d.message.find("'area' read by an artificial cell"), std::string::npos)
+        << d.message;
+}
+
+TEST(CodegenErrors, DiamInAnArtificialCellIsAUserError) {
+    auto m = artificial_pas();
+    m.init.body = {Store::make(Var::field(2), ref(Var::special(VarKind::Diam)))};
+    Compiled c({m});
+    EXPECT_EQ(c.module, nullptr);
+    EXPECT_EQ(c.only().severity, diag::Severity::Error);
+    EXPECT_NE(c.only().message.find("'diam' read by an artificial cell"), std::string::npos)
+        << c.only().message;
+}
+
+TEST(CodegenErrors, AreaAndDiamInADensityMechanismCompile) {
+    auto m = testing::make_pas();
+    m.init.body = {Store::make(Var::field(2), div(ref(Var::special(VarKind::Area)),
+                                                  ref(Var::special(VarKind::Diam))))};
+    Compiled c({m});
+    EXPECT_NE(c.module, nullptr);
+    EXPECT_TRUE(c.diags.diagnostics().empty());
 }
 
 TEST(CodegenErrors, ErrorInsideAStoreIsLocatedAtTheStatement) {
-    auto m = testing::make_pas();
+    auto m = artificial_pas();
     const diag::SourceRange at{{1, 2, 3}, {1, 2, 9}};
     m.init.body = {If::make(compare(BinaryOp::Gt, voltage(), num(0)),
                             {Store::make(Var::field(2), ref(Var::special(VarKind::Area)), false,
@@ -74,7 +103,7 @@ TEST(CodegenErrors, ErrorInsideAStoreIsLocatedAtTheStatement) {
 }
 
 TEST(CodegenErrors, MechanismLocationIsUsedWhenTheCallerGivesNone) {
-    auto m = testing::make_pas();
+    auto m = artificial_pas();
     m.loc = {{1, 1, 1}, {1, 1, 22}};
     m.init.body = {Store::make(Var::field(2), ref(Var::special(VarKind::Area)))};
     diag::SourceManager sources;

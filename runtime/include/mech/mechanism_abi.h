@@ -19,6 +19,9 @@
 extern "C" {
 #endif
 
+/* Version 1. Members added since are appended at the end of their struct so that earlier
+ * offsets stay valid: mech_mechanism.check_watch, mech_instance_data.net_move, and
+ * mech_instance_data.node_area / node_diam. */
 #define MECH_ABI_VERSION 1
 
 typedef double mech_value_t;
@@ -126,6 +129,13 @@ typedef struct mech_instance_data {
        nothing happens when it has none. Called from NET_RECEIVE only. Added after net_event so
        that older offsets stay valid. */
     void (*net_move)(void* runtime, mech_index_t instance, mech_value_t time);
+
+    /* Geometry of the nodes, indexed like vec_v (through node_index). Read-only: density
+       mechanisms read NEURON's `area` and `diam` here. Added after net_move so that older
+       offsets stay valid. */
+    const mech_value_t* node_area;  /* membrane area of the node's segment (um2); NEURON's
+                                       nominal 100 at the zero-area end nodes */
+    const mech_value_t* node_diam;  /* diameter of the node's segment (um) */
 } mech_instance_data;
 
 /* A compiled mechanism: metadata and kernels. All strings and arrays are static. */

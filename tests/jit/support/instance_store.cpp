@@ -24,6 +24,8 @@ InstanceStore::InstanceStore(const mech_mechanism& mechanism, std::vector<mech_i
     rhs.assign(n_nodes, 0.0);
     d.assign(n_nodes, 0.0);
     scale.assign(width, mechanism.kind == MECH_KIND_POINT ? 100.0 / 500.0 : 1.0);
+    node_area.assign(n_nodes, 500.0); // a 10 um long segment of diam 5/pi um
+    node_diam.assign(n_nodes, 5.0 / 3.141592653589793);
     ions.resize(mechanism.n_ions);
     for (auto& ion : ions) {
         ion.index = node_index; // one slot per node
@@ -58,6 +60,8 @@ void InstanceStore::wire() {
     data_.field = field_pointers_.data();
     data_.global = globals.data();
     data_.ion = views_.data();
+    data_.node_area = node_area.data();
+    data_.node_diam = node_diam.data();
     data_.runtime = &events;
     data_.net_send = record_send;
     data_.net_event = record_event;
@@ -117,6 +121,11 @@ void InstanceStore::randomise(std::mt19937_64& rng) {
     data_.dt = 0.01 + 0.1 * unit(rng);
     data_.celsius = 6.3 + 30.0 * unit(rng);
     data_.t = 100.0 * unit(rng);
+    // Segments 0.2-20 um across and 1-100 um long (drawn last: earlier draws stay as they were).
+    for (std::size_t n = 0; n < node_diam.size(); ++n) {
+        node_diam[n] = 0.2 + 19.8 * unit(rng);
+        node_area[n] = 3.141592653589793 * node_diam[n] * (1.0 + 99.0 * unit(rng));
+    }
 }
 
 } // namespace mech::testing

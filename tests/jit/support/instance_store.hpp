@@ -26,7 +26,8 @@ public:
 
     // Fields from their defaults, node arrays zero, v = -65, ion quantities plausible.
     void reset();
-    // Every field, v, ion reversal and concentration drawn from plausible ranges.
+    // Every field, v, ion reversal and concentration, node area and diameter drawn from
+    // plausible ranges.
     void randomise(std::mt19937_64& rng);
 
     mech_instance_data* data() { return &data_; }
@@ -36,6 +37,7 @@ public:
     std::vector<mech_value_t> globals;
     std::vector<mech_index_t> node_index;
     std::vector<mech_value_t> v, rhs, d, scale;
+    std::vector<mech_value_t> node_area, node_diam; // per node (um2, um)
     struct Ion {
         std::vector<mech_index_t> index;
         std::vector<mech_value_t> current, conductance, reversal, internal, external;
