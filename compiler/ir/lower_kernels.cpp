@@ -48,8 +48,27 @@ void Lowerer::lower_kernels() {
             emit(Store::make(ion, ref(f)));
     };
 
+    // NEURON starts every STATE s at s0 before INITIAL runs: where the file declares a
+    // PARAMETER s0 (cabpump.mod's pump0), the state starts at its value.
+    std::vector<std::pair<Var, Var>> state_starts; // field, parameter
+    for (const auto& [id, place] : places) {
+        const auto& s = an.symbols[id];
+        if (place.kind != VarKind::Field || s.ion || s.array_size ||
+            m.fields[place.index].role != FieldRole::State)
+            continue;
+        const SymbolId start = an.find_id(s.name + "0");
+        if (start == sema::kNoSymbol || an.symbols[start].kind != sema::SymbolKind::Parameter ||
+            an.symbols[start].array_size)
+            continue;
+        if (auto v = lookup(start))
+            state_starts.emplace_back(place, *v);
+    }
+    std::sort(state_starts.begin(), state_starts.end());
+
     in(m.init, m.init.body, Where::Init, [&] {
         read_ions();
+        for (auto [field, start] : state_starts)
+            emit(Store::make(field, ref(start)));
         for (const auto& c : an.channels)
             channel_init(c);
         if (initial)

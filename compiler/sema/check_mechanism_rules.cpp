@@ -85,12 +85,23 @@ void check_parameter_writes(Context& cx) {
     }
 }
 
+// NEURON starts every STATE s at s0 before INITIAL runs; a PARAMETER named s0 sets that value.
+bool initialises_a_state(const Context& cx, const Symbol& parameter) {
+    const std::string& name = parameter.name;
+    if (name.size() < 2 || name.back() != '0')
+        return false;
+    const SymbolId state = cx.out.find_id(std::string_view(name).substr(0, name.size() - 1));
+    return state != kNoSymbol && cx.out.symbols[state].kind == SymbolKind::State;
+}
+
 void check_unused(Context& cx) {
     for (const Symbol& s : cx.out.symbols) {
         if (!s.decl.valid())
             continue;
         switch (s.kind) {
         case SymbolKind::Parameter:
+            if (s.reads == 0 && initialises_a_state(cx, s))
+                break; // pump0 gives STATE pump its start value (NEURON's convention)
             if (s.reads == 0 && s.visibility != Visibility::Range)
                 cx.diags.warning(s.decl, "PARAMETER '" + s.name + "' is never used");
             else if (s.reads == 0)
