@@ -3,7 +3,7 @@
 // depend on the number of threads.
 #include "simulation_impl.hpp"
 
-#include "hines_solver.hpp"
+#include "cable_step.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -93,7 +93,7 @@ void Simulation::Impl::build_partitions(int threads) {
             }
         if (covered != part.node_end - part.node_begin) // not whole cells: solve the range
             part_cells.assign(1, {part.node_begin, part.node_end});
-        part.solver = detail::TreeSolvePlan(layout.parent, part_cells);
+        part.cable = detail::CableStepPlan(layout.parent, layout.a, layout.b, part_cells);
     }
     threshold_checks.clear();
     for (std::size_t k = 0; k < detectors.size(); ++k)
@@ -106,8 +106,8 @@ void Simulation::Impl::build_partitions(int threads) {
 
 void Simulation::Impl::partition_currents(Partition& part, double time) {
     // rhs and d arrive zeroed: partition_step clears them in its voltage update, initialize()
-    // before its current evaluation, so there is no separate clearing pass here.
-    const int32_t nb = part.node_begin, ne = part.node_end;
+    // before its current evaluation, so there is no separate clearing pass here. The
+    // capacitance and axial terms follow in partition_step (CableStepPlan).
     for (std::size_t k = 0; k < ions.size(); ++k)
         ions[k].begin_step(options.celsius, part.ion_slots[k].first, part.ion_slots[k].second);
     for (std::size_t s = 0; s < stores.size(); ++s) {
@@ -119,44 +119,13 @@ void Simulation::Impl::partition_currents(Partition& part, double time) {
     stimuli.compute_iclamp_currents(time, rhs.data(), part.iclamps);
     stimuli.compute_currents(time, options.dt, v.data(), rhs.data(), d.data(), part.stimuli);
     gaps.compute_currents(rhs.data(), d.data(), part.gap_ends);
-    // Axial currents, capacitance and the axial diagonal in one pass. Per node the additions
-    // come in the order of NEURON's separate loops: d[i] gets cap[i], then -b[i], then -a[c]
-    // of each child c > i; rhs[i] gets -b[i]*dv, then a[c]*dv of each child.
-    // Distinct arrays (restrict lets the compiler keep d[i] and rhs[i] in registers).
-    const int32_t* __restrict parent = layout.parent.data();
-    const double* __restrict a = layout.a.data();
-    const double* __restrict b = layout.b.data();
-    const double* __restrict vv = v.data();
-    const double* __restrict cp = cap.data();
-    double* __restrict r = rhs.data();
-    double* __restrict dd = d.data();
-    for (int32_t i = nb; i < ne; ++i) {
-        dd[i] += cp[i];
-        const int32_t p = parent[i];
-        if (p < 0)
-            continue;
-        const double dv = vv[p] - vv[i];
-        r[i] -= b[i] * dv;
-        r[p] += a[i] * dv;
-        dd[i] -= b[i];
-        dd[p] -= a[i];
-    }
 }
 
 void Simulation::Impl::partition_step(Partition& part, double t_mid, double t_new) {
     partition_currents(part, t_mid);
-    part.solver.solve(layout.a.data(), layout.b.data(), d.data(), rhs.data());
-    // The voltage update also clears rhs and d for the next step's current evaluation.
-    double sum = 0; // one finite check for the whole partition
-    double* vv = v.data();
-    double* r = rhs.data();
-    double* dd = d.data();
-    for (int32_t i = part.node_begin; i < part.node_end; ++i) {
-        vv[i] += r[i];
-        sum += vv[i];
-        r[i] = 0;
-        dd[i] = 0;
-    }
+    // Capacitance and axial terms, the tree solve and v += dv; rhs and d are left zero for the
+    // next step's current evaluation.
+    const double sum = part.cable.step(cap.data(), v.data(), rhs.data(), d.data());
     part.finite = std::isfinite(sum);
     for (std::size_t s = 0; s < stores.size(); ++s) {
         mech_instance_data& data = part.data[s];

@@ -2,9 +2,9 @@
 // events and recorded columns. Set up by simulation_setup.cpp, stepped by simulation.cpp.
 #pragma once
 
+#include "cable_step.hpp"
 #include "event_queue.hpp"
 #include "gap_junctions.hpp"
-#include "hines_solver.hpp"
 #include "ion_table.hpp"
 #include "mechanism_store.hpp"
 #include "spike_generators.hpp"
@@ -47,7 +47,7 @@ struct Simulation::Impl {
         std::vector<std::pair<int32_t, int32_t>> ion_slots; // per ion species: [begin, end)
         std::vector<int32_t> iclamps;  // IClamps on these nodes (on nodes with no other stimulus)
         std::vector<int32_t> stimuli;  // the other stimuli on these nodes
-        detail::TreeSolvePlan solver;  // the tree solve of these cells
+        detail::CableStepPlan cable;   // matrix set-up, tree solve, v update of these cells
         std::vector<int32_t> gap_ends; // gap-junction ends on these nodes
         bool finite = true;            // v stayed finite in the last step
     };
