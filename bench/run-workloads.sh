@@ -10,11 +10,14 @@ usage: bench/run-workloads.sh [options]
   --repeat N             timed runs per simulator, interleaved NEURON, mech, ... (default 3)
   --tstop MS             simulated time (default 1000; timings are only comparable at 1000)
   --threads N            passed to mech-workloads (default 1)
+  --scaling N            also time mech on N threads, interleaved with the rest, and check its
+                         spikes are identical to the --threads run (default 2; 0 skips it)
   --build-dir DIR        Release build folder (default: build-bench in the repository)
   --no-build             use the programs already in the build folder
   --out DIR              keep logs and spike files here (default: a new temporary folder)
 Timings mean something only on an otherwise idle machine. Exit status: 0 when every workload
-agrees with NEURON (exact rates), 1 when one does not, 2 on usage or tool errors.
+agrees with NEURON (exact rates) and gives the same spikes on more threads, 1 when one does not,
+2 on usage or tool errors.
 TEXT
 }
 
@@ -23,6 +26,7 @@ workloads="W1 W2 W3"
 repeat=3
 tstop=1000
 threads=1
+scaling=2
 build_dir="$root/build-bench"
 build=1
 out=""
@@ -32,6 +36,7 @@ while (($#)); do
     --repeat) repeat="$2"; shift 2 ;;
     --tstop) tstop="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
+    --scaling) scaling="$2"; shift 2 ;;
     --build-dir) build_dir="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     --out) out="$2"; shift 2 ;;
@@ -43,6 +48,8 @@ for w in $workloads; do
   [[ "$w" =~ ^W[123]$ ]] || { echo "run-workloads: unknown workload '$w' (W1, W2, W3)" >&2; exit 2; }
 done
 [[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "run-workloads: --repeat needs a positive integer" >&2; exit 2; }
+[[ "$threads" =~ ^[1-9][0-9]*$ ]] || { echo "run-workloads: --threads needs a positive integer" >&2; exit 2; }
+[[ "$scaling" =~ ^[0-9]+$ ]] || { echo "run-workloads: --scaling needs a number of threads (0: off)" >&2; exit 2; }
 
 python=/usr/bin/python3
 # muParser links OpenMP; one thread keeps the mech timings repeatable.
@@ -78,9 +85,9 @@ neuron() { # workload usetable log [extra args]
   "$python" "$root/bench/neuron/workloads.py" --workload "$w" --tstop "$tstop" --usetable "$table" "$@" \
     >"$log" 2>&1 || { echo "run-workloads: NEURON failed on $w, see $log" >&2; cat "$log" >&2; exit 2; }
 }
-run_mech() { # workload log [extra args]
-  local w=$1 log=$2; shift 2
-  "$mech" --workload "$w" --tstop "$tstop" --threads "$threads" "$@" >"$log" 2>&1 ||
+run_mech() { # workload threads log [extra args]
+  local w=$1 n=$2 log=$3; shift 3
+  "$mech" --workload "$w" --tstop "$tstop" --threads "$n" "$@" >"$log" 2>&1 ||
     { echo "run-workloads: mech failed on $w, see $log" >&2; cat "$log" >&2; exit 2; }
 }
 
@@ -91,15 +98,22 @@ for w in $workloads; do
   echo "== $w"
   # Agreement first: NEURON with exact rates (usetable_hh 0), as mech computes them.
   neuron "$w" 0 "$out/${w}_neuron_usetable0.log" --spikes "$out/${w}_neuron_usetable0.csv"
-  n_times=(); m_times=()
+  n_times=(); m_times=(); s_times=()
   for ((r = 1; r <= repeat; ++r)); do
     neuron "$w" 1 "$out/${w}_neuron_$r.log"
     n_times+=("$(run_time "$w" "$out/${w}_neuron_$r.log")")
     [[ -n "${n_times[-1]}" ]] || { echo "run-workloads: no run time in $out/${w}_neuron_$r.log" >&2; exit 2; }
-    run_mech "$w" "$out/${w}_mech_$r.log" --spikes "$out/${w}_mech.csv"
+    run_mech "$w" "$threads" "$out/${w}_mech_$r.log" --spikes "$out/${w}_mech.csv"
     m_times+=("$(run_time "$w" "$out/${w}_mech_$r.log")")
     [[ -n "${m_times[-1]}" ]] || { echo "run-workloads: no run time in $out/${w}_mech_$r.log" >&2; exit 2; }
-    echo "   run $r: NEURON ${n_times[-1]} s, mech ${m_times[-1]} s"
+    line="   run $r: NEURON ${n_times[-1]} s, mech ${m_times[-1]} s"
+    if ((scaling)); then
+      run_mech "$w" "$scaling" "$out/${w}_mech_t${scaling}_$r.log" --spikes "$out/${w}_mech_t${scaling}.csv"
+      s_times+=("$(run_time "$w" "$out/${w}_mech_t${scaling}_$r.log")")
+      [[ -n "${s_times[-1]}" ]] || { echo "run-workloads: no run time in $out/${w}_mech_t${scaling}_$r.log" >&2; exit 2; }
+      line+=", mech on $scaling threads ${s_times[-1]} s"
+    fi
+    echo "$line"
   done
   { grep -h "spikes total" "$out/${w}_neuron_usetable0.log" || true; } | sed 's/^/   NEURON usetable 0: /'
   { grep -h "spikes total" "$out/${w}_mech_$repeat.log" || true; } | sed 's/^/   mech:              /'
@@ -118,14 +132,24 @@ for w in $workloads; do
 
   n_med=$(median "${n_times[@]}"); m_med=$(median "${m_times[@]}")
   c=$(compartments "$w")
-  rows+=("$(awk -v w="$w" -v c="$c" -v s="$steps" -v n="$n_med" -v m="$m_med" -v a="$agree" 'BEGIN {
-    printf "%-8s %12d %14.3f %12.3f %16.3g %14.3g %10.2f   %s", w, c, n, m, c * s / n, c * s / m, n / m, a }')")
+  row=$(awk -v w="$w" -v c="$c" -v s="$steps" -v n="$n_med" -v m="$m_med" -v a="$agree" 'BEGIN {
+    printf "%-8s %12d %14.3f %12.3f %16.3g %14.3g %10.2f   %-5s", w, c, n, m, c * s / n, c * s / m, n / m, a }')
+  if ((scaling)); then
+    # The same model on more threads must give the same spikes, to the byte.
+    if cmp -s "$out/${w}_mech.csv" "$out/${w}_mech_t${scaling}.csv"; then same=yes; else same=NO; status=1; fi
+    s_med=$(median "${s_times[@]}")
+    row+=$(awk -v m="$m_med" -v t="$s_med" -v same="$same" 'BEGIN { printf " %12.3f %10.2f   %s", t, m / t, same }')
+  fi
+  rows+=("$row")
 done
 
 echo
 echo "dt 0.025 ms, tstop $tstop ms ($steps steps), medians of $repeat interleaved runs;"
 echo "NEURON with its default hh rate tables (its fastest); agreement against NEURON with exact rates."
-printf '%-8s %12s %14s %12s %16s %14s %10s   %s\n' workload compartments "NEURON med s" "mech med s" \
-  "NEURON c-steps/s" "mech c-steps/s" "mech/NRN" agree
+header=$(printf '%-8s %12s %14s %12s %16s %14s %10s   %-5s' workload compartments "NEURON med s" \
+  "mech med s" "NEURON c-steps/s" "mech c-steps/s" "mech/NRN" agree)
+((scaling)) && header+=$(printf ' %12s %10s   %s' "mech ${scaling}-thr s" "speed-up" identical)
+echo "$header"
+
 printf '%s\n' "${rows[@]}"
 exit $status
