@@ -6,12 +6,14 @@
 #include "ir/print.hpp"
 #include "ir/visitor.hpp"
 #include "passes/solve_implicit.hpp"
+#include "passes/symbolic/cancel.hpp"
 #include "passes/symbolic/derivative.hpp"
 #include "passes/symbolic/simplify.hpp"
 
 #include <fmt/format.h>
 
 #include <functional>
+#include <map>
 
 namespace mech::passes {
 
@@ -134,14 +136,40 @@ std::optional<std::pair<ExprPtr, ExprPtr>> relaxation_form(const ExprPtr& rhs, c
     return std::pair{difference->lhs, quotient->rhs};
 }
 
+// Drops what `known` says about `v` and about every value that reads `v`: `v` is written again.
+void forget(sym::KnownValues& known, const Var& v) {
+    std::erase_if(known, [&](const auto& entry) {
+        return entry.first == v || sym::depends_on(entry.second, v);
+    });
+}
+
+// Follows a statement of a SOLVE body: a plain assignment makes its value known (unless it reads
+// its own target); anything else may write anything, so nothing stays known.
+void remember(sym::KnownValues& known, const StmtPtr& s) {
+    auto assigned = [&](const Var& v, const ExprPtr& value) {
+        forget(known, v);
+        if (!sym::depends_on(value, v))
+            known[v] = value;
+    };
+    if (auto* a = s->as<AssignLocal>())
+        assigned(Var::local(a->local), a->value);
+    else if (auto* st = s->as<Store>(); st && !st->accumulate)
+        assigned(st->target, st->value);
+    else
+        known.clear();
+}
+
 // x' = a + c·x  ->  x + (1 - exp(dt·c))·(-a/c - x), NEURON's cnexp form; for the relaxation
 // form x' = (inf - x)/tau the target -a/c is inf itself: x + (1 - exp(dt·(-1/tau)))·(inf - x),
-// which stays finite (x -> inf) when tau is 0 at run time.
+// which stays finite (x -> inf) when tau is 0 at run time. Factors shared by a and c are divided
+// out of -a/c: x' = k·(x∞ - x) has target x∞, not (k·x∞)/k, so a rate k = 0 at run time leaves
+// x unchanged (1 - exp(0) = 0 times a finite target) instead of giving 0·NaN.
 std::optional<Block> solve_cnexp(const Solve& solve, const Mechanism& m,
                                  diag::DiagnosticEngine& diags) {
     auto sys = detail::expand_system(solve.body, m);
     Block out;
     bool ok = true;
+    sym::KnownValues known; // values written so far in the block, as cancellation sees them
     for (const auto& s : solve.body) {
         auto* d = s->as<Derivative>();
         if (!d) {
@@ -151,6 +179,7 @@ std::optional<Block> solve_cnexp(const Solve& solve, const Mechanism& m,
                 ok = false;
                 continue;
             }
+            remember(known, s);
             out.push_back(s);
             continue;
         }
@@ -199,10 +228,13 @@ std::optional<Block> solve_cnexp(const Solve& solve, const Mechanism& m,
                 update = add(xs, mul(lin->constant, dt()));
             } else {
                 auto c = lin->coefficient;
-                auto target = sym::simplify(div(neg(lin->constant), c));
+                auto target = sym::cancel_common_factors(neg(lin->constant), c, known);
+                if (!target)
+                    target = sym::simplify(div(neg(lin->constant), c));
                 update = add(xs, mul(sub(num(1), exp(mul(dt(), c))), sub(target, xs)));
             }
         }
+        forget(known, x);
         out.push_back(Store::make(x, update));
     }
     if (!ok)

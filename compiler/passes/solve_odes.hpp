@@ -10,6 +10,7 @@ namespace mech::passes {
 ///   solve states cnexp { m' = (minf - m)/mtau }
 /// becomes (x' = a + c·x, c = -1/mtau, a = minf/mtau; exact for linear ODEs):
 ///   m = m + (1 - exp(dt*(-1/mtau)))*(-(minf/mtau)/(-1/mtau) - m)        (c = 0: m = m + a*dt)
+/// with factors a and c share divided out of -a/c:  x' = k*(1 - x)  ->  x + (1 - exp(dt*-k))*(1 - x).
 /// euler:         D_x = f(x) for every state first, then x = x + dt*D_x.
 /// derivimplicit, sparse: one backward-Euler step x - x_old - dt*f(x) = 0, solved by Newton
 ///   iteration with the symbolic Jacobian and an unrolled dense elimination (50 iterations
