@@ -175,24 +175,62 @@ llvm::Function* KernelEmitter::emit(const ir::Kernel& kernel, KernelShape shape,
     const bool versioned = mechanism_.kind == ir::Kind::Density &&
                            &kernel == &mechanism_.compute_currents &&
                            (traits.indexes_nodes || !traits.indexed_ions.empty());
+    auto* zero = llvm::ConstantInt::get(types_.index, 0);
+    // A loop the vectoriser may take runs in two parts: the vector loop over the largest
+    // multiple of vector_block instances (a trip count LLVM then knows to be a multiple of the
+    // vector width, so it adds no scalar remainder of its own), and one scalar loop for the
+    // last few. The contiguous and gathering copies share that scalar loop (it gathers), and
+    // the contiguity scan covers only the vector part. init stays one loop: it is compiled
+    // for size, without a scalar remainder.
+    const bool split = access_group_ != nullptr && &kernel != &mechanism_.init;
     auto* start = versioned ? llvm::BasicBlock::Create(context_, "contiguity", function_) : body;
+    llvm::Value* vector_count = width;
+    llvm::BasicBlock* after_vector = exit;
+    llvm::BasicBlock* pick = entry_end;
+    const LoopPart part = split ? LoopPart::Vector : LoopPart::Whole;
+    if (split) {
+        vector_count = entry_.CreateAnd(
+            width, llvm::ConstantInt::get(types_.index, -int64_t{vector_block}), "vector.count");
+        pick = llvm::BasicBlock::Create(context_, "pick", function_);
+        after_vector = llvm::BasicBlock::Create(context_, "vector.done", function_);
+    }
     if (!versioned) {
-        instance_loop(kernel, prefix, per_instance, width, body, entry_end, exit);
+        instance_loop(kernel, prefix, per_instance, zero, vector_count, body, pick, after_vector,
+                      part);
     } else {
         auto* contiguous = llvm::BasicBlock::Create(context_, "body.contiguous", function_);
-        auto* decided = check_contiguity(traits, width, start, contiguous, body);
+        auto* decided = check_contiguity(traits, vector_count, start, contiguous, body);
         auto* node_base = std::exchange(node_base_, nullptr);
         auto ion_bases = std::exchange(ion_bases_, {});
-        instance_loop(kernel, prefix, per_instance, width, body, decided, exit);
+        instance_loop(kernel, prefix, per_instance, zero, vector_count, body, decided,
+                      after_vector, part);
         node_base_ = node_base;
         ion_bases_ = std::move(ion_bases);
-        instance_loop(kernel, prefix, per_instance, width, contiguous, decided, exit);
+        instance_loop(kernel, prefix, per_instance, zero, vector_count, contiguous, decided,
+                      after_vector, part);
         node_base_ = nullptr;
         ion_bases_.clear();
     }
+    if (split) {
+        auto* rest = llvm::BasicBlock::Create(context_, "rest", function_);
+        auto* rest_body = llvm::BasicBlock::Create(context_, "body.rest", function_);
+        // `vector.count > block - 1` rather than `> 0`: the same operand and constant as the
+        // vectoriser's minimum-iterations check, which InstCombine then folds away.
+        builder_.SetInsertPoint(pick);
+        builder_.CreateCondBr(
+            builder_.CreateICmpSGT(vector_count,
+                                   llvm::ConstantInt::get(types_.index, vector_block - 1)),
+            start, rest);
+        builder_.SetInsertPoint(after_vector);
+        builder_.CreateCondBr(builder_.CreateICmpSLT(vector_count, width), rest, exit);
+        builder_.SetInsertPoint(rest);
+        builder_.CreateBr(rest_body);
+        instance_loop(kernel, prefix, per_instance, vector_count, width, rest_body, rest, exit,
+                      LoopPart::Rest);
+        start = pick;
+    }
     // Last: header() and ion_member() append their loads to the entry block until here.
-    entry_.CreateCondBr(entry_.CreateICmpSGT(width, llvm::ConstantInt::get(types_.index, 0)),
-                        start, exit);
+    entry_.CreateCondBr(entry_.CreateICmpSGT(width, zero), start, exit);
     builder_.SetInsertPoint(exit);
     builder_.CreateRetVoid();
     return function_;
@@ -392,16 +430,24 @@ llvm::Value* KernelEmitter::ion_member(int j, unsigned ion_member) {
 
 llvm::Value* KernelEmitter::node() {
     if (node_base_) {
-        return builder_.CreateAdd(node_base_, instance_, "node", false, true);
+        return contiguous_index(node_base_, "node");
     }
     auto* index = header(member(InstanceDataField::node_index), types_.ptr);
     return load_tagged(builder_.CreateInBoundsGEP(types_.index, index, instance_), NodeIndex,
                        types_.index);
 }
 
+// index[0] + i in the contiguous copy, in 64 bits: the sum cannot wrap there, so the vectoriser
+// needs no run-time overflow check (and no scalar loop to fall back to) before its vector loads.
+llvm::Value* KernelEmitter::contiguous_index(llvm::Value* base, const char* name) {
+    auto* i64 = llvm::Type::getInt64Ty(context_);
+    return builder_.CreateAdd(builder_.CreateSExt(base, i64), builder_.CreateSExt(instance_, i64),
+                              name, false, true);
+}
+
 llvm::Value* KernelEmitter::ion_slot(int j) {
     if (auto found = ion_bases_.find(j); found != ion_bases_.end()) {
-        return builder_.CreateAdd(found->second, instance_, "slot", false, true);
+        return contiguous_index(found->second, "slot");
     }
     const auto idx = static_cast<unsigned>(IonViewField::index);
     return load_tagged(builder_.CreateInBoundsGEP(types_.index, ion_member(j, idx), instance_),

@@ -14,15 +14,15 @@ unsigned member(InstanceDataField f) {
 
 } // namespace
 
-// for (i = 0; i < width; ++i) body, from `first` (entered from `from`), with the loop marked
-// parallel when iterations are independent.
+// for (i = begin; i < end; ++i) body, from `first` (entered from `from`, where begin < end),
+// with the loop marked parallel when iterations are independent.
 void KernelEmitter::instance_loop(const ir::Kernel& kernel, std::size_t prefix,
-                                  const std::vector<bool>& per_instance, llvm::Value* width,
-                                  llvm::BasicBlock* first, llvm::BasicBlock* from,
-                                  llvm::BasicBlock* exit) {
+                                  const std::vector<bool>& per_instance, llvm::Value* begin,
+                                  llvm::Value* end, llvm::BasicBlock* first,
+                                  llvm::BasicBlock* from, llvm::BasicBlock* exit, LoopPart part) {
     builder_.SetInsertPoint(first);
     auto* i = builder_.CreatePHI(types_.index, 2, "i");
-    i->addIncoming(llvm::ConstantInt::get(types_.index, 0), from);
+    i->addIncoming(begin, from);
     instance_ = i;
     for (std::size_t k = 0; k < locals_.size(); ++k) {
         if (per_instance[k]) {
@@ -34,22 +34,40 @@ void KernelEmitter::instance_loop(const ir::Kernel& kernel, std::size_t prefix,
     }
     auto* next =
         builder_.CreateAdd(i, llvm::ConstantInt::get(types_.index, 1), "i.next", true, true);
-    auto* latch = builder_.CreateCondBr(builder_.CreateICmpSLT(next, width), first, exit);
+    // `!=` for the vector part: its trip count is then `end` itself for ScalarEvolution, a
+    // known multiple of vector_block (with `<` it would be max(end, 1), unless it saw the
+    // guard, which the contiguity scan hides), and the vectoriser leaves no remainder.
+    auto* latch = builder_.CreateCondBr(part == LoopPart::Vector
+                                            ? builder_.CreateICmpNE(next, end)
+                                            : builder_.CreateICmpSLT(next, end),
+                                        first, exit);
     i->addIncoming(next, builder_.GetInsertBlock());
-    latch->setMetadata(llvm::LLVMContext::MD_loop, loop_id(access_group_));
+    latch->setMetadata(llvm::LLVMContext::MD_loop,
+                       loop_id(access_group_,
+                               part == LoopPart::Rest ? VectorWidth::None : VectorWidth::Any));
 }
 
-llvm::MDNode* KernelEmitter::loop_id(llvm::MDNode* parallel_group) {
-    llvm::SmallVector<llvm::Metadata*, 4> loop_md{nullptr};
+llvm::MDNode* KernelEmitter::loop_id(llvm::MDNode* parallel_group, VectorWidth width) {
+    auto* i32 = llvm::Type::getInt32Ty(context_);
+    llvm::SmallVector<llvm::Metadata*, 5> loop_md{nullptr};
     loop_md.push_back(
         llvm::MDNode::get(context_, {llvm::MDString::get(context_, "llvm.loop.mustprogress")}));
     // One vector body per loop, not unrolled again: the loops stream through memory and call
     // libmvec, so more copies buy little and cost compile time (the JIT compiles on start-up).
     loop_md.push_back(llvm::MDNode::get(
         context_, {llvm::MDString::get(context_, "llvm.loop.interleave.count"),
-                   llvm::ConstantAsMetadata::get(llvm::ConstantInt::get(types_.index, 1))}));
+                   llvm::ConstantAsMetadata::get(llvm::ConstantInt::get(i32, 1))}));
     loop_md.push_back(
         llvm::MDNode::get(context_, {llvm::MDString::get(context_, "llvm.loop.unroll.disable")}));
+    if (width == VectorWidth::None) {
+        loop_md.push_back(llvm::MDNode::get(
+            context_, {llvm::MDString::get(context_, "llvm.loop.vectorize.enable"),
+                       llvm::ConstantAsMetadata::get(llvm::ConstantInt::getFalse(context_))}));
+    } else if (width == VectorWidth::Block) {
+        loop_md.push_back(llvm::MDNode::get(
+            context_, {llvm::MDString::get(context_, "llvm.loop.vectorize.width"),
+                       llvm::ConstantAsMetadata::get(llvm::ConstantInt::get(i32, vector_block))}));
+    }
     if (parallel_group) {
         loop_md.push_back(llvm::MDNode::get(
             context_,
@@ -107,7 +125,9 @@ llvm::BasicBlock* KernelEmitter::check_contiguity(const KernelTraits& traits, ll
     auto* latch = builder_.CreateCondBr(builder_.CreateICmpSLT(next, width), scan, decided);
     j->addIncoming(next, scan);
     seen->addIncoming(breaks, scan);
-    latch->setMetadata(llvm::LLVMContext::MD_loop, loop_id(nullptr));
+    // At most vector_block lanes, so that the scan (over a multiple of the block) has no
+    // remainder loop of its own, even where 16 lanes of i32 would fit.
+    latch->setMetadata(llvm::LLVMContext::MD_loop, loop_id(nullptr, VectorWidth::Block));
     builder_.SetInsertPoint(decided);
     builder_.CreateCondBr(builder_.CreateICmpEQ(breaks, zero), contiguous, general);
     return decided;

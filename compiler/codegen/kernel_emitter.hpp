@@ -50,13 +50,20 @@ private:
     unsigned ion_scope(int j, unsigned member) const;
 
     // The instance loop (emit_kernel.cpp).
+    // Instances go through vector loops in blocks of this many: the widest vector of doubles
+    // (AVX-512); the narrower widths (4, 2) divide it.
+    static constexpr int vector_block = 8;
+    enum class VectorWidth { Any, Block, None }; // cost model's choice, vector_block, scalar
+    // One loop over every instance, the vector part (a multiple of vector_block) or the rest.
+    enum class LoopPart { Whole, Vector, Rest };
     void instance_loop(const ir::Kernel& kernel, std::size_t prefix,
-                       const std::vector<bool>& per_instance, llvm::Value* width,
-                       llvm::BasicBlock* first, llvm::BasicBlock* from, llvm::BasicBlock* exit);
+                       const std::vector<bool>& per_instance, llvm::Value* begin,
+                       llvm::Value* end, llvm::BasicBlock* first, llvm::BasicBlock* from,
+                       llvm::BasicBlock* exit, LoopPart part);
     llvm::BasicBlock* check_contiguity(const KernelTraits& traits, llvm::Value* width,
                                        llvm::BasicBlock* check, llvm::BasicBlock* contiguous,
                                        llvm::BasicBlock* general);
-    llvm::MDNode* loop_id(llvm::MDNode* parallel_group);
+    llvm::MDNode* loop_id(llvm::MDNode* parallel_group, VectorWidth width = VectorWidth::Any);
 
     // Statements (emit_kernel.cpp).
     void block(const ir::Block& body);
@@ -74,6 +81,7 @@ private:
     llvm::Value* ion_member(int j, unsigned member);
     llvm::Value* node();
     llvm::Value* ion_slot(int j);
+    llvm::Value* contiguous_index(llvm::Value* base, const char* name);
     llvm::Value* local_slot(int k);
     llvm::Instruction* tag(llvm::Instruction* access, unsigned scope);
     llvm::Value* load_tagged(llvm::Value* address, unsigned scope, llvm::Type* type);

@@ -1,12 +1,12 @@
 // Writes the optimised mechanism module as native object code and links shared catalogues.
 #include "jit/aot.hpp"
 
+#include "jit/pipeline.hpp"
 #include "jit/target.hpp"
 
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/IR/LegacyPassManager.h>
 #include <llvm/IR/Module.h>
-#include <llvm/IR/Verifier.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Target/TargetMachine.h>
 
@@ -21,10 +21,6 @@ namespace mech::jit {
 
 bool compile_object(llvm::Module& module, const Options& options, std::vector<char>& object,
                     std::string& error) {
-    llvm::raw_string_ostream problems(error);
-    if (llvm::verifyModule(module, &problems)) {
-        return false;
-    }
     auto builder = target_builder(options, error);
     if (!builder) {
         return false;

@@ -13,7 +13,8 @@ class Module;
 
 namespace mech::jit {
 
-// Optimises `module` (as the JIT would, for options.cpu) and returns the object file's bytes.
+// Optimises `module` (valid, as codegen::generate returns it; as the JIT would, for
+// options.cpu) and returns the object file's bytes.
 // On failure returns false and sets `error`.
 bool compile_object(llvm::Module& module, const Options& options, std::vector<char>& object,
                     std::string& error);

@@ -4,6 +4,7 @@
 
 #include "codegen/generate.hpp"
 #include "jit/aot.hpp"
+#include "jit/pipeline.hpp"
 #include "jit/target.hpp"
 
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
@@ -24,14 +25,19 @@ diag::SourceRange first(std::span<const diag::SourceRange> declared_at) {
 
 std::unique_ptr<JitCatalogue> compile(const std::vector<ir::Mechanism>& mechanisms,
                                       diag::DiagnosticEngine& diags, const Options& options,
-                                      std::span<const diag::SourceRange> declared_at) {
+                                      std::span<const diag::SourceRange> declared_at,
+                                      CompileTimings* timings) {
     auto context = std::make_unique<llvm::LLVMContext>();
-    auto module = codegen::generate(mechanisms, *context, diags, declared_at);
+    std::unique_ptr<llvm::Module> module;
+    {
+        StageTimer timer(timings ? &timings->codegen_ms : nullptr);
+        module = codegen::generate(mechanisms, *context, diags, declared_at);
+    }
     if (!module) {
         return nullptr;
     }
     std::string error;
-    auto catalogue = jit_module(std::move(context), std::move(module), options, error);
+    auto catalogue = jit_module(std::move(context), std::move(module), options, error, timings);
     if (!catalogue) {
         diags.internal_error(first(declared_at), "JIT compilation failed: " + error);
     }

@@ -4,6 +4,7 @@
 
 #include "diag/diagnostic_engine.hpp"
 #include "ir/mechanism.hpp"
+#include "jit/compile_timings.hpp"
 #include "jit/jit_catalogue.hpp"
 #include "jit/options.hpp"
 
@@ -15,10 +16,12 @@
 namespace mech::jit {
 
 // Compiles solved IR mechanisms in memory. Returns null after reporting when any fails.
-// `declared_at[k]` (optional) locates mechanism k for errors the IR cannot place.
+// `declared_at[k]` (optional) locates mechanism k for errors the IR cannot place; `timings`
+// (optional) receives the time of each stage.
 std::unique_ptr<JitCatalogue> compile(const std::vector<ir::Mechanism>& mechanisms,
                                       diag::DiagnosticEngine& diags, const Options& options = {},
-                                      std::span<const diag::SourceRange> declared_at = {});
+                                      std::span<const diag::SourceRange> declared_at = {},
+                                      CompileTimings* timings = nullptr);
 
 // The LLVM IR text of the catalogue module (`mechc --emit=llvm`), after the optimisation
 // pipeline when `optimised`. Empty after reporting an error.

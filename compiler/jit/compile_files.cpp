@@ -67,12 +67,16 @@ std::optional<LoweredFiles> lower_files(const std::vector<std::string>& paths,
 std::unique_ptr<JitCatalogue> compile_files(const std::vector<std::string>& paths,
                                             diag::SourceManager& sources,
                                             diag::DiagnosticEngine& diags, const Options& options,
-                                            const FrontOptions& front) {
-    auto lowered = lower_files(paths, sources, diags, front);
+                                            const FrontOptions& front, CompileTimings* timings) {
+    std::optional<LoweredFiles> lowered;
+    {
+        StageTimer timer(timings ? &timings->front_ms : nullptr);
+        lowered = lower_files(paths, sources, diags, front);
+    }
     if (!lowered) {
         return nullptr;
     }
-    return compile(lowered->mechanisms, diags, options, lowered->declared_at);
+    return compile(lowered->mechanisms, diags, options, lowered->declared_at, timings);
 }
 
 bool compile_files_to_library(const std::vector<std::string>& paths, const std::string& output,

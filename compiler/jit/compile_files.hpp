@@ -4,6 +4,7 @@
 
 #include "diag/diagnostic_engine.hpp"
 #include "ir/mechanism.hpp"
+#include "jit/compile_timings.hpp"
 #include "jit/jit_catalogue.hpp"
 #include "jit/options.hpp"
 
@@ -30,12 +31,14 @@ std::optional<LoweredFiles> lower_files(const std::vector<std::string>& paths,
                                         diag::SourceManager& sources, diag::DiagnosticEngine& diags,
                                         const FrontOptions& front = {});
 
-// lower_files, then compile() into one in-memory catalogue.
+// lower_files, then compile() into one in-memory catalogue; `timings` (optional) receives the
+// time of each stage.
 std::unique_ptr<JitCatalogue> compile_files(const std::vector<std::string>& paths,
                                             diag::SourceManager& sources,
                                             diag::DiagnosticEngine& diags,
                                             const Options& options = {},
-                                            const FrontOptions& front = {});
+                                            const FrontOptions& front = {},
+                                            CompileTimings* timings = nullptr);
 
 // lower_files, then compile_shared_library() at `output` (`mechc compile a.mech -o x.so`).
 bool compile_files_to_library(const std::vector<std::string>& paths, const std::string& output,

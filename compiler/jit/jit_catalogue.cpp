@@ -2,6 +2,7 @@
 // for `mech_catalogue`, which lists the mechanisms it defines.
 #include "jit/jit_catalogue.hpp"
 
+#include "jit/pipeline.hpp"
 #include "jit/target.hpp"
 
 #include <llvm/ExecutionEngine/Orc/CompileUtils.h>
@@ -9,7 +10,6 @@
 #include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
-#include <llvm/IR/Verifier.h>
 #include <llvm/Target/TargetMachine.h>
 #include <llvm/Support/raw_ostream.h>
 
@@ -49,11 +49,8 @@ void* JitCatalogue::lookup(std::string_view symbol) const {
 
 std::unique_ptr<JitCatalogue> jit_module(std::unique_ptr<llvm::LLVMContext> context,
                                          std::unique_ptr<llvm::Module> module,
-                                         const Options& options, std::string& error) {
-    llvm::raw_string_ostream problems(error);
-    if (llvm::verifyModule(*module, &problems)) {
-        return nullptr;
-    }
+                                         const Options& options, std::string& error,
+                                         CompileTimings* timings) {
     auto builder = target_builder(options, error);
     if (!builder) {
         return nullptr;
@@ -63,7 +60,11 @@ std::unique_ptr<JitCatalogue> jit_module(std::unique_ptr<llvm::LLVMContext> cont
         error = llvm::toString(target.takeError());
         return nullptr;
     }
-    optimise(*module, **target, options);
+    {
+        StageTimer timer(timings ? &timings->optimise_ms : nullptr);
+        optimise(*module, **target, options);
+    }
+    StageTimer timer(timings ? &timings->machine_code_ms : nullptr);
 
     // The machine that optimised the module also compiles it: LLJIT would otherwise build a
     // second one for its compile layer and a third for the default data layout (each a few

@@ -2,6 +2,7 @@
 // mech_mechanism pointers it hands out live exactly as long as it does.
 #pragma once
 
+#include "jit/compile_timings.hpp"
 #include "jit/options.hpp"
 
 #include <mech/mechanism_abi.h>
@@ -39,8 +40,11 @@ private:
 
 // Optimises and JIT-compiles a module that defines `mech_catalogue` (see codegen). On failure
 // returns null and describes the problem in `error` (always a compiler bug, never the user's).
+// The module must be valid (codegen::generate verifies what it returns). `timings`, when
+// given, receives the optimisation and machine-code times.
 std::unique_ptr<JitCatalogue> jit_module(std::unique_ptr<llvm::LLVMContext> context,
                                          std::unique_ptr<llvm::Module> module,
-                                         const Options& options, std::string& error);
+                                         const Options& options, std::string& error,
+                                         CompileTimings* timings = nullptr);
 
 } // namespace mech::jit

@@ -1,4 +1,4 @@
-// The target machine and optimisation pipeline that the JIT and AOT paths share (LLVM-facing).
+// The target machine that the JIT and AOT paths share (LLVM-facing).
 #pragma once
 
 #include "jit/options.hpp"
@@ -7,8 +7,6 @@
 #include <string>
 
 namespace llvm {
-class Module;
-class TargetMachine;
 namespace orc {
 class JITTargetMachineBuilder;
 }
@@ -23,9 +21,5 @@ void initialise_llvm();
 // Returns null and sets `error` when LLVM has no such target.
 std::unique_ptr<llvm::orc::JITTargetMachineBuilder> target_builder(const Options& options,
                                                                    std::string& error);
-
-// Sets the module's data layout and triple for `target`, then runs the O-level pipeline
-// with libmvec mappings so that loops over exp() vectorise.
-void optimise(llvm::Module& module, llvm::TargetMachine& target, const Options& options);
 
 } // namespace mech::jit

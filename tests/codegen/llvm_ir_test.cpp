@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+
 namespace mech::jit {
 namespace {
 
@@ -63,8 +66,37 @@ TEST(LlvmIr, HhStateLoopUsesEightLaneExpOnAvx512) {
                                      "mech.hh.advance_state");
     EXPECT_NE(state.find("_ZGVeN8v_exp"), std::string::npos) << state;
     const auto body = state.substr(state.find("vector.body"));
-    EXPECT_EQ(body.substr(0, body.find("middle.block")).find("@llvm.exp.f64"), std::string::npos)
-        << state;
+    // The vector loop ends where it branches to vector.done (or to a middle block).
+    const auto end = std::min(body.find("vector.done"), body.find("middle.block"));
+    EXPECT_EQ(body.substr(0, end).find("@llvm.exp.f64"), std::string::npos) << state;
+}
+
+// The vector loops run over a multiple of 8 instances and one scalar loop does the rest, so
+// the vectoriser adds no scalar remainder (scalar.ph), epilogue (vec.epilog) or run-time
+// overflow check (vector.scevcheck) of its own, on AVX-512 and AVX2 alike.
+TEST(LlvmIr, VectorLoopsHaveNoRemainderOfTheirOwn) {
+    for (const char* cpu : {"znver4", "x86-64-v3"}) {
+        Options options;
+        options.cpu = cpu;
+        const auto ir = optimised_ir({testing::make_hh()}, options);
+        for (const char* kernel : {"mech.hh.compute_currents", "mech.hh.advance_state"}) {
+            const auto text = function_text(ir, kernel);
+            ASSERT_FALSE(text.empty()) << kernel;
+            EXPECT_TRUE(vectorised(text)) << cpu << " " << text;
+            for (const char* block : {"scalar.ph", "vec.epilog", "vector.scevcheck"}) {
+                EXPECT_EQ(text.find(block), std::string::npos) << cpu << " " << block << text;
+            }
+            EXPECT_NE(text.find("body.rest:"), std::string::npos) << cpu << " " << text;
+        }
+        // The contiguous and gathering copies of the current loop are both vectorised.
+        const auto currents = function_text(ir, "mech.hh.compute_currents");
+        std::size_t bodies = 0;
+        for (auto at = currents.find("\nvector.body"); at != std::string::npos;
+             at = currents.find("\nvector.body", at + 1)) {
+            ++bodies;
+        }
+        EXPECT_EQ(bodies, 3u) << cpu << " (scan, contiguous, gathering)\n" << currents;
+    }
 }
 
 TEST(LlvmIr, WithoutVectorMathExpStaysScalar) {
