@@ -1,12 +1,30 @@
 // Expressions and math built-ins: arithmetic as IEEE operations in source order (no fast-math:
-// results must match NEURON's), built-ins as LLVM intrinsics where one exists (so the loop
-// vectoriser can map them to libmvec) and as libm calls otherwise.
+// results must match NEURON's; the one liberty is division by a constant, see divide()),
+// built-ins as LLVM intrinsics where one exists (so the loop vectoriser can map them to libmvec)
+// and as libm calls otherwise.
 #include "codegen/kernel_emitter.hpp"
+
+#include <cmath>
 
 #include <llvm/IR/Intrinsics.h>
 #include <llvm/IR/Module.h>
 
 namespace mech::codegen {
+namespace {
+
+// Division by a constant is multiplication by its reciprocal: one rounding more (about an ulp),
+// but a vector division costs several multiplications, and rate expressions divide by
+// constants everywhere ((v + 40)/10, (v + 65)/-18: six of hh's divisions per instance).
+llvm::Value* divide(llvm::IRBuilder<>& builder, llvm::Value* lhs, llvm::Value* rhs) {
+    if (const auto* c = llvm::dyn_cast<llvm::ConstantFP>(rhs)) {
+        const double reciprocal = 1.0 / c->getValueAPF().convertToDouble();
+        if (std::isnormal(reciprocal))
+            return builder.CreateFMul(lhs, llvm::ConstantFP::get(rhs->getType(), reciprocal));
+    }
+    return builder.CreateFDiv(lhs, rhs);
+}
+
+} // namespace
 
 llvm::Value* KernelEmitter::value(const ir::ExprPtr& e) {
     auto* v = natural(e);
@@ -54,7 +72,7 @@ llvm::Value* KernelEmitter::natural(const ir::ExprPtr& e) {
         case ir::BinaryOp::Mul:
             return builder_.CreateFMul(lhs, rhs);
         case ir::BinaryOp::Div:
-            return builder_.CreateFDiv(lhs, rhs);
+            return divide(builder_, lhs, rhs);
         // C's comparisons: ordered, except != which is true for NaN.
         case ir::BinaryOp::Lt:
             return builder_.CreateFCmpOLT(lhs, rhs);
@@ -157,43 +175,20 @@ llvm::Value* KernelEmitter::call(ir::Intrinsic fn, const std::vector<llvm::Value
     throw EmitError{"a math built-in the code generator does not know", std::nullopt, true};
 }
 
-// expm1 through exp and log (Kahan's formula), so that it vectorises with libmvec:
-//   u = e^x;  expm1(x) = x                 if u == 1
-//                      = -1                if u - 1 == -1   (x < about -37)
-//                      = +inf              if u == +inf
-//                      = (u - 1)·x / ln u  otherwise (ln u is the exact log of the rounded u,
-//                                           which cancels the rounding of u: a few ulp).
+// expm1 and exprelr call glibc's expm1, which libmvec has in vector form at every width (the
+// JIT's vector library maps it), so the loops still vectorise. An earlier version built expm1
+// from exp and log (Kahan's formula): as accurate, but a vector log more per call.
 llvm::Value* KernelEmitter::expm1(llvm::Value* x) {
-    auto* one = llvm::ConstantFP::get(types_.value, 1.0);
-    auto* minus_one = llvm::ConstantFP::get(types_.value, -1.0);
-    auto* inf = llvm::ConstantFP::getInfinity(types_.value);
-    auto* u = builder_.CreateUnaryIntrinsic(llvm::Intrinsic::exp, x);
-    auto* um1 = builder_.CreateFSub(u, one);
-    // (u - 1)·(x / ln u): the quotient is near 1, so the product cannot overflow before u does.
-    auto* general = builder_.CreateFMul(
-        um1, builder_.CreateFDiv(x, builder_.CreateUnaryIntrinsic(llvm::Intrinsic::log, u)));
-    auto* r = builder_.CreateSelect(builder_.CreateFCmpOEQ(u, inf), inf, general);
-    r = builder_.CreateSelect(builder_.CreateFCmpOEQ(um1, minus_one), minus_one, r);
-    return builder_.CreateSelect(builder_.CreateFCmpOEQ(u, one), x, r, "expm1");
+    return libm("expm1", {x});
 }
 
-// exprelr(x) = x / (e^x - 1), exactly 1 where 1 + x == 1 (NEURON's definition of the limit).
-// With u = e^x the quotient is ln(u)/(u - 1) (Kahan), accurate to a few ulp and vectorisable;
-// u - 1 == -1 gives -x and u == +inf gives x/u (0, or NaN for x = +inf), as x / expm1(x) does.
+// exprelr(x) = x / expm1(x), exactly 1 where 1 + x == 1 (NEURON's definition of the limit): the
+// reference evaluator's formula. x = -inf gives +inf, x = +inf NaN, as there.
 llvm::Value* KernelEmitter::exprelr(llvm::Value* x) {
     auto* one = llvm::ConstantFP::get(types_.value, 1.0);
-    auto* minus_one = llvm::ConstantFP::get(types_.value, -1.0);
-    auto* inf = llvm::ConstantFP::getInfinity(types_.value);
-    auto* u = builder_.CreateUnaryIntrinsic(llvm::Intrinsic::exp, x);
-    auto* um1 = builder_.CreateFSub(u, one);
-    auto* general =
-        builder_.CreateFDiv(builder_.CreateUnaryIntrinsic(llvm::Intrinsic::log, u), um1);
-    auto* r =
-        builder_.CreateSelect(builder_.CreateFCmpOEQ(u, inf), builder_.CreateFDiv(x, u), general);
-    r = builder_.CreateSelect(builder_.CreateFCmpOEQ(um1, minus_one), builder_.CreateFNeg(x), r);
-    auto* at_zero = builder_.CreateOr(builder_.CreateFCmpOEQ(builder_.CreateFAdd(one, x), one),
-                                      builder_.CreateFCmpOEQ(u, one));
-    return builder_.CreateSelect(at_zero, one, r, "exprelr");
+    auto* quotient = builder_.CreateFDiv(x, expm1(x));
+    auto* at_zero = builder_.CreateFCmpOEQ(builder_.CreateFAdd(one, x), one);
+    return builder_.CreateSelect(at_zero, one, quotient, "exprelr");
 }
 
 } // namespace mech::codegen
