@@ -187,7 +187,10 @@ llvm::Function* KernelEmitter::emit(const ir::Kernel& kernel, KernelShape shape,
     llvm::Value* vector_count = width;
     llvm::BasicBlock* after_vector = exit;
     llvm::BasicBlock* pick = entry_end;
-    const LoopPart part = split ? LoopPart::Vector : LoopPart::Whole;
+    // init runs once per simulation: a scalar loop, compiled for size, and no vectoriser time.
+    const LoopPart part = split                          ? LoopPart::Vector
+                          : &kernel == &mechanism_.init ? LoopPart::Rest
+                                                        : LoopPart::Whole;
     if (split) {
         vector_count = entry_.CreateAnd(
             width, llvm::ConstantInt::get(types_.index, -int64_t{vector_block}), "vector.count");
