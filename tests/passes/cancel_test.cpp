@@ -24,6 +24,8 @@ TEST(Cancel, FactorOverItselfIsOne) {
     EXPECT_EQ(cancelled(k(), k()), "1");
     EXPECT_EQ(cancelled(neg(k()), neg(k())), "1");
     EXPECT_EQ(cancelled(k(), neg(k())), "-1");
+    // A sum with nothing to factor is one factor: x' = (g + h)·(1 − x) has x∞ = 1.
+    EXPECT_EQ(cancelled(neg(add(g(), h())), neg(add(g(), h()))), "1");
 }
 
 TEST(Cancel, ProductOverOneOfItsFactors) {
