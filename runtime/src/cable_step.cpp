@@ -4,6 +4,7 @@
 #include "cable_step.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 namespace mech::detail {
@@ -20,6 +21,95 @@ Lane* lanes_of(CableStepPlan::LaneStore* p) {
     return reinterpret_cast<Lane*>(p);
 }
 
+// Eight values (one AVX-512 register) and the index vectors of __builtin_shuffle.
+using Eight = double __attribute__((vector_size(8 * sizeof(double)), aligned(sizeof(double))));
+using EightIndex = int64_t __attribute__((vector_size(8 * sizeof(int64_t))));
+
+Eight load8(const double* p) {
+    return *reinterpret_cast<const Eight*>(p);
+}
+void store8(double* p, Eight x) {
+    *reinterpret_cast<Eight*>(p) = x;
+}
+
+// Packed one-compartment cells (three nodes each, the cells one after another): eight cells are
+// 24 consecutive values, three registers x0 x1 x2 with (cell i, node j) at 3i + j. Row j (node j
+// of the eight cells) takes two two-register shuffles: the elements in x0|x1 first, then those
+// in x2; and back the same way.
+// For row j, lane i: s = 3i + j; first[j][i] = s < 16 ? s : 0, second[j][i] = s < 16 ? i
+// : 8 + s - 16. For x_q, element e: s = 8q + e, row j = s % 3, lane i = s / 3; back_first[q][e] =
+// j < 2 ? 8j + i : 0, back_second[q][e] = j < 2 ? e : 8 + i (tests/runtime/test_cable_step.cpp
+// checks the result bit for bit).
+struct Transpose3 {
+    EightIndex first[3], second[3];           // row j from x0|x1, then with x2
+    EightIndex back_first[3], back_second[3]; // x_q from rows 0|1, then with row 2
+};
+constexpr Transpose3 transpose3{
+    {{0, 3, 6, 9, 12, 15, 0, 0}, {1, 4, 7, 10, 13, 0, 0, 0}, {2, 5, 8, 11, 14, 0, 0, 0}},
+    {{0, 1, 2, 3, 4, 5, 10, 13}, {0, 1, 2, 3, 4, 8, 11, 14}, {0, 1, 2, 3, 4, 9, 12, 15}},
+    {{0, 8, 0, 1, 9, 0, 2, 10}, {0, 3, 11, 0, 4, 12, 0, 5}, {13, 0, 6, 14, 0, 7, 15, 0}},
+    {{0, 1, 8, 3, 4, 9, 6, 7}, {10, 1, 2, 11, 4, 5, 12, 7}, {0, 13, 2, 3, 14, 5, 6, 15}},
+};
+
+Eight row_of(Eight x0, Eight x1, Eight x2, int j) {
+    return __builtin_shuffle(__builtin_shuffle(x0, x1, transpose3.first[j]), x2,
+                             transpose3.second[j]);
+}
+Eight packed_of(Eight r0, Eight r1, Eight r2, int q) {
+    return __builtin_shuffle(__builtin_shuffle(r0, r1, transpose3.back_first[q]), r2,
+                             transpose3.back_second[q]);
+}
+
+constexpr int32_t tile = 8;
+
+// The general gather: cell by cell, each lane's nodes being contiguous in the node arrays, so
+// plain scalar loads and stores (inserting into vector registers lane by lane costs more); in
+// tiles of `tile` nodes, so that the scratch rows being filled stay in the L1 cache. d gets cap
+// first (setup_tree_matrix's order); d and rhs are cleared for the next step.
+[[gnu::always_inline]] inline void gather_rows(int32_t n, int32_t count, const int32_t* base,
+                                               const double* cap, const double* v, double* rhs,
+                                               double* d, double* vs, double* ds, double* rs) {
+    for (int32_t j0 = 0; j0 < n; j0 += tile) {
+        const int32_t j1 = std::min(n, j0 + tile);
+        for (int k = 0; k < L; ++k) {
+            const int32_t first = base[k];
+            for (int32_t j = j0; j < j1; ++j) {
+                vs[j * L + k] = v[first + j];
+                ds[j * L + k] = d[first + j] + cap[first + j];
+                rs[j * L + k] = rhs[first + j];
+                if (k < count) {
+                    d[first + j] = 0;
+                    rhs[first + j] = 0;
+                }
+            }
+        }
+    }
+}
+
+// The same for a packed3 group: whole registers, shuffled into rows.
+[[gnu::always_inline]] inline void gather_packed3(int32_t first, const double* cap, const double* v,
+                                                  double* rhs, double* d, double* vs, double* ds,
+                                                  double* rs) {
+    const Eight zero{};
+    for (int block = 0; block < L / 8; ++block) {
+        const int32_t p = first + 24 * block;
+        const Eight v0 = load8(v + p), v1 = load8(v + p + 8), v2 = load8(v + p + 16);
+        const Eight d0 = load8(d + p) + load8(cap + p);
+        const Eight d1 = load8(d + p + 8) + load8(cap + p + 8);
+        const Eight d2 = load8(d + p + 16) + load8(cap + p + 16);
+        const Eight r0 = load8(rhs + p), r1 = load8(rhs + p + 8), r2 = load8(rhs + p + 16);
+        for (int j = 0; j < 3; ++j) {
+            store8(vs + j * L + 8 * block, row_of(v0, v1, v2, j));
+            store8(ds + j * L + 8 * block, row_of(d0, d1, d2, j));
+            store8(rs + j * L + 8 * block, row_of(r0, r1, r2, j));
+        }
+        for (int q = 0; q < 3; ++q) {
+            store8(d + p + 8 * q, zero);
+            store8(rhs + p + 8 * q, zero);
+        }
+    }
+}
+
 // One group of chains: gather, set up, eliminate, back-substitute, update v, scatter. Node j
 // of lane k is base[k] + j; a and b hold n lanes each, scratch 3n. Cloned per instruction set:
 // the vector divisions are the point, and the baseline x86-64 build would have only two lanes
@@ -28,33 +118,18 @@ Lane* lanes_of(CableStepPlan::LaneStore* p) {
 __attribute__((target_clones("avx512f", "avx2", "default")))
 #endif
 double
-step_chains(int32_t n, int32_t count, const int32_t* base, const Lane* a, const Lane* b,
-            const double* cap, double* v, double* rhs, double* d, Lane* scratch) {
+step_chains(int32_t n, int32_t count, bool packed3, const int32_t* base, const Lane* a,
+            const Lane* b, const double* cap, double* v, double* rhs, double* d, Lane* scratch) {
     Lane* V = scratch;
     Lane* D = V + n;
     Lane* R = D + n;
-    // Gather cell by cell: each lane's nodes are contiguous in the node arrays, so this is plain
-    // scalar loads and stores (inserting into vector registers lane by lane costs more). In
-    // tiles of `tile` nodes, so that the scratch rows being filled stay in the L1 cache.
     auto* vs = reinterpret_cast<double*>(V);
     auto* ds = reinterpret_cast<double*>(D);
     auto* rs = reinterpret_cast<double*>(R);
-    constexpr int32_t tile = 8;
-    for (int32_t j0 = 0; j0 < n; j0 += tile) {
-        const int32_t j1 = std::min(n, j0 + tile);
-        for (int k = 0; k < L; ++k) {
-            const int32_t first = base[k];
-            for (int32_t j = j0; j < j1; ++j) {
-                vs[j * L + k] = v[first + j];
-                ds[j * L + k] = d[first + j] + cap[first + j]; // setup_tree_matrix: cap first
-                rs[j * L + k] = rhs[first + j];
-                if (k < count) { // cleared for the next step's current evaluation
-                    d[first + j] = 0;
-                    rhs[first + j] = 0;
-                }
-            }
-        }
-    }
+    if (packed3)
+        gather_packed3(base[0], cap, v, rhs, d, vs, ds, rs);
+    else
+        gather_rows(n, count, base, cap, v, rhs, d, vs, ds, rs);
     // Then, per node, -b[j] and the child's -a on d; -b[j]*dv and the child's a*dv on rhs.
     for (int32_t j = 1; j < n; ++j) {
         const Lane dv = V[j - 1] - V[j];
@@ -76,6 +151,20 @@ step_chains(int32_t n, int32_t count, const int32_t* base, const Lane* a, const 
     for (int32_t j = 0; j < n; ++j)
         R[j] += V[j]; // the new v
     double sum = 0;
+    if (packed3) {
+        Eight total{};
+        for (int block = 0; block < L / 8; ++block) {
+            const int32_t p = base[0] + 24 * block;
+            const Eight n0 = load8(rs + 8 * block), n1 = load8(rs + L + 8 * block),
+                        n2 = load8(rs + 2 * L + 8 * block);
+            total += n0 + n1 + n2;
+            for (int q = 0; q < 3; ++q)
+                store8(v + p + 8 * q, packed_of(n0, n1, n2, q));
+        }
+        for (int k = 0; k < 8; ++k)
+            sum += total[k];
+        return sum;
+    }
     for (int32_t j0 = 0; j0 < n; j0 += tile) {
         const int32_t j1 = std::min(n, j0 + tile);
         for (int k = 0; k < count; ++k) {
@@ -132,6 +221,9 @@ CableStepPlan::CableStepPlan(std::span<const int32_t> parent, std::span<const do
             for (int k = 0; k < lanes; ++k)
                 base_.push_back(firsts[c + static_cast<std::size_t>(std::min(k, g.count - 1))]);
             const int32_t* lane_base = base_.data() + g.base;
+            g.packed3 = n == 3 && g.count == lanes;
+            for (int k = 0; k < lanes; ++k)
+                g.packed3 = g.packed3 && lane_base[k] == lane_base[0] + 3 * k;
             for (int32_t j = 0; j < n; ++j) {
                 LaneStore aj, bj;
                 for (int k = 0; k < lanes; ++k) {
@@ -158,9 +250,9 @@ CableStepPlan::CableStepPlan(std::span<const int32_t> parent, std::span<const do
 double CableStepPlan::step(const double* cap, double* v, double* rhs, double* d) {
     double sum = 0;
     for (const ChainGroup& g : groups_)
-        sum +=
-            step_chains(g.nodes, g.count, base_.data() + g.base, lanes_of(a_.data() + g.coeff),
-                        lanes_of(b_.data() + g.coeff), cap, v, rhs, d, lanes_of(scratch_.data()));
+        sum += step_chains(g.nodes, g.count, g.packed3, base_.data() + g.base,
+                           lanes_of(a_.data() + g.coeff), lanes_of(b_.data() + g.coeff), cap, v,
+                           rhs, d, lanes_of(scratch_.data()));
     if (other_ranges_.empty())
         return sum;
     // setup_tree_matrix: capacitance, axial rhs and axial diagonal in one pass. Per node the

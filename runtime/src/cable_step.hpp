@@ -44,10 +44,11 @@ public:
 
 private:
     struct ChainGroup {
-        int32_t nodes = 0; // chain length
-        int32_t count = 0; // cells used, 1 .. lanes (unused lanes repeat the first cell)
-        int64_t coeff = 0; // offset of this group's node 0 in a_, b_
-        int64_t base = 0;  // offset in base_ of the first node of each lane's cell
+        int32_t nodes = 0;    // chain length
+        int32_t count = 0;    // cells used, 1 .. lanes (unused lanes repeat the first cell)
+        int64_t coeff = 0;    // offset of this group's node 0 in a_, b_
+        int64_t base = 0;     // offset in base_ of the first node of each lane's cell
+        bool packed3 = false; // 3-node cells one after another: whole-register gather
     };
     std::vector<ChainGroup> groups_;
     std::vector<int32_t> base_;
