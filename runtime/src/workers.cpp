@@ -22,21 +22,28 @@ void cpu_relax() {
 #endif
 }
 
+constexpr std::chrono::microseconds kBusy{50};
+
 // Spins until `ready()` holds; after `patience` of spinning, calls `sleep()` in a loop instead.
 template <class Ready, class Sleep>
 void wait_until(Ready ready, Sleep sleep, std::chrono::microseconds patience) {
     using Clock = std::chrono::steady_clock;
-    const auto give_up = Clock::now() + patience;
+    const auto start = Clock::now();
+    const auto give_up = start + patience;
     for (unsigned spins = 1;; ++spins) {
         if (ready())
             return;
         cpu_relax();
-        // Give the core away now and then: when the machine runs more threads than it has
-        // cores, the thread being waited for may need this one.
-        if (spins % 64 == 0) {
-            std::this_thread::yield();
-            if (Clock::now() > give_up)
+        // Pure spinning for the first few microseconds (a step's imbalance); after that, give
+        // the core away now and then: when the machine runs more threads than it has cores,
+        // the thread being waited for may need this one. (Yielding from the start cost W1 a
+        // third of its two-thread speed-up: every sched_yield is a trip through the kernel.)
+        if (spins % 256 == 0) {
+            const auto now = Clock::now();
+            if (now > give_up)
                 break;
+            if (now > start + kBusy)
+                std::this_thread::yield();
         }
     }
     while (!ready())
