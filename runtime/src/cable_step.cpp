@@ -86,28 +86,64 @@ constexpr int32_t tile = 8;
     }
 }
 
-// The same for a packed3 group: whole registers, shuffled into rows.
-[[gnu::always_inline]] inline void gather_packed3(int32_t first, const double* cap, const double* v,
-                                                  double* rhs, double* d, double* vs, double* ds,
-                                                  double* rs) {
+// A whole packed3 group, eight cells at a time in registers: load 24 values per array, shuffle
+// them into node rows, step the three-node chain, shuffle the new v back. The operations per
+// node are the general path's (and NEURON's), in the same order.
+[[gnu::always_inline]] inline double step_packed3(int32_t first, const double* a, const double* b,
+                                                  const double* cap, double* v, double* rhs,
+                                                  double* d) {
     const Eight zero{};
+    Eight total{};
     for (int block = 0; block < L / 8; ++block) {
         const int32_t p = first + 24 * block;
-        const Eight v0 = load8(v + p), v1 = load8(v + p + 8), v2 = load8(v + p + 16);
-        const Eight d0 = load8(d + p) + load8(cap + p);
-        const Eight d1 = load8(d + p + 8) + load8(cap + p + 8);
-        const Eight d2 = load8(d + p + 16) + load8(cap + p + 16);
-        const Eight r0 = load8(rhs + p), r1 = load8(rhs + p + 8), r2 = load8(rhs + p + 16);
-        for (int j = 0; j < 3; ++j) {
-            store8(vs + j * L + 8 * block, row_of(v0, v1, v2, j));
-            store8(ds + j * L + 8 * block, row_of(d0, d1, d2, j));
-            store8(rs + j * L + 8 * block, row_of(r0, r1, r2, j));
-        }
+        const Eight x0 = load8(v + p), x1 = load8(v + p + 8), x2 = load8(v + p + 16);
+        const Eight V0 = row_of(x0, x1, x2, 0), V1 = row_of(x0, x1, x2, 1),
+                    V2 = row_of(x0, x1, x2, 2);
+        // setup_tree_matrix: d gets cap first.
+        const Eight y0 = load8(d + p) + load8(cap + p), y1 = load8(d + p + 8) + load8(cap + p + 8),
+                    y2 = load8(d + p + 16) + load8(cap + p + 16);
+        Eight D0 = row_of(y0, y1, y2, 0), D1 = row_of(y0, y1, y2, 1), D2 = row_of(y0, y1, y2, 2);
+        const Eight z0 = load8(rhs + p), z1 = load8(rhs + p + 8), z2 = load8(rhs + p + 16);
+        Eight R0 = row_of(z0, z1, z2, 0), R1 = row_of(z0, z1, z2, 1), R2 = row_of(z0, z1, z2, 2);
         for (int q = 0; q < 3; ++q) {
             store8(d + p + 8 * q, zero);
             store8(rhs + p + 8 * q, zero);
         }
+        const Eight A1 = load8(a + L + 8 * block), A2 = load8(a + 2 * L + 8 * block);
+        const Eight B1 = load8(b + L + 8 * block), B2 = load8(b + 2 * L + 8 * block);
+        // Axial terms of node 1, then node 2.
+        Eight dv = V0 - V1;
+        R1 -= B1 * dv;
+        R0 += A1 * dv;
+        D1 -= B1;
+        D0 -= A1;
+        dv = V1 - V2;
+        R2 -= B2 * dv;
+        R1 += A2 * dv;
+        D2 -= B2;
+        D1 -= A2;
+        // triang
+        Eight f = A2 / D2;
+        D1 -= f * B2;
+        R1 -= f * R2;
+        f = A1 / D1;
+        D0 -= f * B1;
+        R0 -= f * R1;
+        // bksub
+        R0 /= D0;
+        R1 -= B1 * R0;
+        R1 /= D1;
+        R2 -= B2 * R1;
+        R2 /= D2;
+        const Eight n0 = R0 + V0, n1 = R1 + V1, n2 = R2 + V2;
+        total += n0 + n1 + n2;
+        for (int q = 0; q < 3; ++q)
+            store8(v + p + 8 * q, packed_of(n0, n1, n2, q));
     }
+    double sum = 0;
+    for (int k = 0; k < 8; ++k)
+        sum += total[k];
+    return sum;
 }
 
 // One group of chains: gather, set up, eliminate, back-substitute, update v, scatter. Node j
@@ -127,9 +163,9 @@ step_chains(int32_t n, int32_t count, bool packed3, const int32_t* base, const L
     auto* ds = reinterpret_cast<double*>(D);
     auto* rs = reinterpret_cast<double*>(R);
     if (packed3)
-        gather_packed3(base[0], cap, v, rhs, d, vs, ds, rs);
-    else
-        gather_rows(n, count, base, cap, v, rhs, d, vs, ds, rs);
+        return step_packed3(base[0], reinterpret_cast<const double*>(a),
+                            reinterpret_cast<const double*>(b), cap, v, rhs, d);
+    gather_rows(n, count, base, cap, v, rhs, d, vs, ds, rs);
     // Then, per node, -b[j] and the child's -a on d; -b[j]*dv and the child's a*dv on rhs.
     for (int32_t j = 1; j < n; ++j) {
         const Lane dv = V[j - 1] - V[j];
@@ -151,20 +187,6 @@ step_chains(int32_t n, int32_t count, bool packed3, const int32_t* base, const L
     for (int32_t j = 0; j < n; ++j)
         R[j] += V[j]; // the new v
     double sum = 0;
-    if (packed3) {
-        Eight total{};
-        for (int block = 0; block < L / 8; ++block) {
-            const int32_t p = base[0] + 24 * block;
-            const Eight n0 = load8(rs + 8 * block), n1 = load8(rs + L + 8 * block),
-                        n2 = load8(rs + 2 * L + 8 * block);
-            total += n0 + n1 + n2;
-            for (int q = 0; q < 3; ++q)
-                store8(v + p + 8 * q, packed_of(n0, n1, n2, q));
-        }
-        for (int k = 0; k < 8; ++k)
-            sum += total[k];
-        return sum;
-    }
     for (int32_t j0 = 0; j0 < n; j0 += tile) {
         const int32_t j1 = std::min(n, j0 + tile);
         for (int k = 0; k < count; ++k) {
