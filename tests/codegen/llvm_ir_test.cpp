@@ -71,6 +71,26 @@ TEST(LlvmIr, HhStateLoopUsesEightLaneExpOnAvx512) {
     EXPECT_EQ(body.substr(0, end).find("@llvm.exp.f64"), std::string::npos) << state;
 }
 
+// exprelr (hh's alpha_m and alpha_n) is x/expm1(x) through libmvec's vector expm1: no vector
+// log (the earlier exp-and-log form) and no scalar expm1 call inside the vector loop. Division
+// by a constant ((v + 40)/10) is a multiplication.
+TEST(LlvmIr, ExprelrUsesVectorExpm1AndNoLog) {
+    Options options;
+    options.cpu = "znver4";
+    const auto state = function_text(optimised_ir({testing::make_hh()}, options),
+                                     "mech.hh.advance_state");
+    EXPECT_NE(state.find("_ZGVeN8v_expm1"), std::string::npos) << state;
+    EXPECT_EQ(state.find("v_log"), std::string::npos) << state;
+    const auto body = state.substr(state.find("vector.body"));
+    const auto end = std::min(body.find("vector.done"), body.find("middle.block"));
+    EXPECT_EQ(body.substr(0, end).find("@expm1("), std::string::npos) << state;
+    for (auto at = state.find("fdiv"); at != std::string::npos; at = state.find("fdiv", at + 1)) {
+        const auto line = state.substr(at, state.find('\n', at) - at);
+        EXPECT_EQ(line.find(", <double"), std::string::npos) << "division by a constant: " << line;
+        EXPECT_EQ(line.find("splat"), std::string::npos) << "division by a constant: " << line;
+    }
+}
+
 // The vector loops run over a multiple of 8 instances and one scalar loop does the rest, so
 // the vectoriser adds no scalar remainder (scalar.ph), epilogue (vec.epilog) or run-time
 // overflow check (vector.scevcheck) of its own, on AVX-512 and AVX2 alike.
