@@ -25,9 +25,22 @@ void Simulation::Impl::build_partitions(int threads) {
             c = cells.size();
         } else {
             const auto parts_after = static_cast<std::size_t>(n_parts - p - 1);
+            const std::size_t first_cell = c;
             do {
                 end = cells[c++].second;
             } while (cells.size() - c > parts_after && end < per_part * (p + 1));
+            // With many cells, a whole number of 32-cell blocks: the cable step's lanes and the
+            // kernels' 8-instance vectors then stay full (with 500 hh cells per partition, the
+            // kernels' scalar remainder of 4 instances calls the scalar exp 36 times a step).
+            const std::size_t block = detail::CableStepPlan::lanes;
+            if (cells.size() / static_cast<std::size_t>(n_parts) >= 4 * block) {
+                const std::size_t rounded =
+                    first_cell + (c - first_cell + block / 2) / block * block;
+                if (rounded > first_cell && cells.size() - rounded >= parts_after * block) {
+                    c = rounded;
+                    end = cells[c - 1].second;
+                }
+            }
         }
         ranges.emplace_back(begin, end);
         begin = end;
@@ -100,8 +113,17 @@ void Simulation::Impl::build_partitions(int threads) {
         if (detectors[k].v != nullptr)
             threshold_checks.push_back(
                 ThresholdCheck{detectors[k].v, detectors[k].threshold, static_cast<int32_t>(k)});
+    for (auto& part : partitions) {
+        part.checks.clear();
+        for (std::size_t k = 0; k < threshold_checks.size(); ++k) {
+            const double* watched = threshold_checks[k].v;
+            if (watched >= v.data() + part.node_begin && watched < v.data() + part.node_end)
+                part.checks.push_back(static_cast<int32_t>(k));
+        }
+    }
     workers = std::make_unique<detail::Workers>(static_cast<int>(partitions.size()));
     step_job = [this](int p) { partition_step(partitions[p], step_t_mid, step_t_new); };
+    chunk_job = [this](int p) { partition_chunk(partitions[p]); };
 }
 
 void Simulation::Impl::partition_currents(Partition& part, double time) {

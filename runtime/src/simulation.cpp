@@ -254,8 +254,13 @@ void Simulation::step() {
 void Simulation::advance_to(double t_end) {
     if (!impl_->initialized)
         initialize();
-    while (impl_->t < t_end - 0.5 * impl_->options.dt)
-        step();
+    Impl& s = *impl_;
+    while (s.t < t_end - 0.5 * s.options.dt) {
+        if (s.partitions_independent())
+            s.advance_chunk(t_end);
+        else
+            step();
+    }
 }
 
 void Simulation::run() {

@@ -50,6 +50,11 @@ struct Simulation::Impl {
         detail::CableStepPlan cable;   // matrix set-up, tree solve, v update of these cells
         std::vector<int32_t> gap_ends; // gap-junction ends on these nodes
         bool finite = true;            // v stayed finite in the last step
+        // Chunked stepping (chunked_steps.cpp): the threshold checks on these nodes, the spikes
+        // they found, and the first step of the chunk whose v was not finite (-1: none).
+        std::vector<int32_t> checks;
+        int64_t spikes = 0;
+        int32_t blown_step = -1;
     };
 
     SimOptions options;
@@ -127,6 +132,9 @@ struct Simulation::Impl {
     std::mutex callback_mutex;             // kernels may send events from several threads
     double step_t_mid = 0, step_t_new = 0; // the step the workers are running
     std::function<void(int)> step_job;     // made once: the step loop allocates nothing
+    // Chunked stepping: the start times of the chunk's steps and one past the last, the job.
+    std::vector<double> chunk_times;
+    std::function<void(int)> chunk_job;
 
     RunStats stats; // since the last initialize()
 
@@ -140,6 +148,11 @@ struct Simulation::Impl {
     void setup_tree_matrix(double time);
     void partition_currents(Partition& part, double time);
     void partition_step(Partition& part, double t_mid, double t_new);
+    // chunked_steps.cpp: whether the partitions need no step-by-step exchange (no events,
+    // connections, gap junctions or other recorded columns), and several steps at once if so.
+    bool partitions_independent() const;
+    void advance_chunk(double t_end);
+    void partition_chunk(Partition& part);
     void deliver_events(double t_limit);
     // Appends a zero-padded copy of `weight` to the event weights; returns its offset.
     int64_t store_weight(int32_t store, std::span<const double> weight, const std::string& where);
