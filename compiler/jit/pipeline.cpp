@@ -10,6 +10,8 @@
 // at under half the cost of O3 (docs/performance.md, "JIT kernels and compile time").
 #include "jit/pipeline.hpp"
 
+#include "jit/lane_consistent_math.hpp"
+
 #include <llvm/Analysis/TargetLibraryInfo.h>
 #include <llvm/IR/Module.h>
 #include <llvm/MC/MCSubtargetInfo.h>
@@ -148,6 +150,8 @@ void optimise(llvm::Module& module, llvm::TargetMachine& target, const Options& 
         passes.addPass(llvm::createModuleToFunctionPassAdaptor(kernel_pipeline()));
         passes.run(module, modules);
     }
+    if (options.vector_math)
+        use_vector_math_in_scalar_calls(module);
 }
 
 } // namespace mech::jit

@@ -91,6 +91,20 @@ TEST(LlvmIr, ExprelrUsesVectorExpm1AndNoLog) {
     }
 }
 
+// The scalar loop over the last few instances computes exp and expm1 with the vector loop's
+// libmvec functions (one lane), so an instance's bits do not depend on which loop it falls in,
+// i.e. on how the runtime splits instances between threads.
+TEST(LlvmIr, ScalarRemainderUsesTheVectorLoopsMath) {
+    Options options;
+    options.cpu = "znver4";
+    const auto state = function_text(optimised_ir({testing::make_hh()}, options),
+                                     "mech.hh.advance_state");
+    ASSERT_NE(state.find("_ZGVeN8v_exp"), std::string::npos) << state;
+    EXPECT_EQ(state.find("call double @llvm.exp.f64"), std::string::npos) << state;
+    EXPECT_EQ(state.find("call double @expm1"), std::string::npos) << state;
+    EXPECT_NE(state.find("splat"), std::string::npos) << state;
+}
+
 // The vector loops run over a multiple of 8 instances and one scalar loop does the rest, so
 // the vectoriser adds no scalar remainder (scalar.ph), epilogue (vec.epilog) or run-time
 // overflow check (vector.scevcheck) of its own, on AVX-512 and AVX2 alike.
