@@ -1,6 +1,8 @@
 // See lane_consistent_math.hpp.
 #include "jit/lane_consistent_math.hpp"
 
+#include <llvm/Analysis/LoopInfo.h>
+#include <llvm/IR/Dominators.h>
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/Instructions.h>
 #include <llvm/IR/Module.h>
@@ -57,7 +59,15 @@ void use_vector_math_in_scalar_calls(llvm::Module& module) {
                 else if (!scalar_name(*callee).empty() && call->getType()->isDoubleTy())
                     scalar_calls.push_back(call);
             }
+        if (vector_calls.empty() || scalar_calls.empty())
+            continue;
+        // Only calls inside a loop (the scalar rest): the prefix before the loops computes
+        // once per call what every instance shares, whichever loop it is in.
+        const llvm::DominatorTree dominators(function);
+        const llvm::LoopInfo loops(dominators);
         for (llvm::CallInst* call : scalar_calls) {
+            if (!loops.getLoopFor(call->getParent()))
+                continue;
             const auto it = vector_calls.find(scalar_name(*call->getCalledFunction()));
             if (it == vector_calls.end())
                 continue;
