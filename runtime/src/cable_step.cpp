@@ -62,27 +62,51 @@ Eight packed_of(Eight r0, Eight r1, Eight r2, int q) {
 
 constexpr int32_t tile = 8;
 
-// The general gather: cell by cell, each lane's nodes being contiguous in the node arrays, so
-// plain scalar loads and stores (inserting into vector registers lane by lane costs more); in
-// tiles of `tile` nodes, so that the scratch rows being filled stay in the L1 cache. d gets cap
-// first (setup_tree_matrix's order); d and rhs are cleared for the next step.
+Lane load_lane(const double* p) {
+    return *reinterpret_cast<const Lane*>(p);
+}
+void store_lane(double* p, Lane x) {
+    *reinterpret_cast<Lane*>(p) = x;
+}
+
+// The general gather: cell by cell (node j of lane k at base[k] + j*stride), plain scalar loads
+// and stores (inserting into vector registers lane by lane costs more); in tiles of `tile`
+// nodes, so that the scratch rows being filled stay in the L1 cache. d gets cap first
+// (setup_tree_matrix's order); d and rhs are cleared for the next step.
 [[gnu::always_inline]] inline void gather_rows(int32_t n, int32_t count, const int32_t* base,
-                                               const double* cap, const double* v, double* rhs,
-                                               double* d, double* vs, double* ds, double* rs) {
+                                               int32_t stride, const double* cap,
+                                               const double* v, double* rhs, double* d,
+                                               double* vs, double* ds, double* rs) {
     for (int32_t j0 = 0; j0 < n; j0 += tile) {
         const int32_t j1 = std::min(n, j0 + tile);
         for (int k = 0; k < L; ++k) {
             const int32_t first = base[k];
             for (int32_t j = j0; j < j1; ++j) {
-                vs[j * L + k] = v[first + j];
-                ds[j * L + k] = d[first + j] + cap[first + j];
-                rs[j * L + k] = rhs[first + j];
+                const int32_t i = first + j * stride;
+                vs[j * L + k] = v[i];
+                ds[j * L + k] = d[i] + cap[i];
+                rs[j * L + k] = rhs[i];
                 if (k < count) {
-                    d[first + j] = 0;
-                    rhs[first + j] = 0;
+                    d[i] = 0;
+                    rhs[i] = 0;
                 }
             }
         }
+    }
+}
+
+// The interleaved gather: node j of the group's cells is the run first + j*stride + [0, L).
+[[gnu::always_inline]] inline void copy_rows(int32_t n, int32_t first, int32_t stride,
+                                             const double* cap, const double* v, double* rhs,
+                                             double* d, Lane* V, Lane* D, Lane* R) {
+    const Lane zero{};
+    for (int32_t j = 0; j < n; ++j) {
+        const int32_t i = first + j * stride;
+        V[j] = load_lane(v + i);
+        D[j] = load_lane(d + i) + load_lane(cap + i);
+        R[j] = load_lane(rhs + i);
+        store_lane(d + i, zero);
+        store_lane(rhs + i, zero);
     }
 }
 
@@ -147,15 +171,16 @@ constexpr int32_t tile = 8;
 }
 
 // One group of chains: gather, set up, eliminate, back-substitute, update v, scatter. Node j
-// of lane k is base[k] + j; a and b hold n lanes each, scratch 3n. Cloned per instruction set:
-// the vector divisions are the point, and the baseline x86-64 build would have only two lanes
-// per instruction.
+// of lane k is base[k] + j*stride; a and b hold n lanes each, scratch 3n. Cloned per
+// instruction set: the vector divisions are the point, and the baseline x86-64 build would have
+// only two lanes per instruction.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 __attribute__((target_clones("avx512f", "avx2", "default")))
 #endif
 double
-step_chains(int32_t n, int32_t count, bool packed3, const int32_t* base, const Lane* a,
-            const Lane* b, const double* cap, double* v, double* rhs, double* d, Lane* scratch) {
+step_chains(int32_t n, int32_t count, bool packed3, bool adjacent, int32_t stride,
+            const int32_t* base, const Lane* a, const Lane* b, const double* cap, double* v,
+            double* rhs, double* d, Lane* scratch) {
     Lane* V = scratch;
     Lane* D = V + n;
     Lane* R = D + n;
@@ -165,7 +190,10 @@ step_chains(int32_t n, int32_t count, bool packed3, const int32_t* base, const L
     if (packed3)
         return step_packed3(base[0], reinterpret_cast<const double*>(a),
                             reinterpret_cast<const double*>(b), cap, v, rhs, d);
-    gather_rows(n, count, base, cap, v, rhs, d, vs, ds, rs);
+    if (adjacent)
+        copy_rows(n, base[0], stride, cap, v, rhs, d, V, D, R);
+    else
+        gather_rows(n, count, base, stride, cap, v, rhs, d, vs, ds, rs);
     // Then, per node, -b[j] and the child's -a on d; -b[j]*dv and the child's a*dv on rhs.
     for (int32_t j = 1; j < n; ++j) {
         const Lane dv = V[j - 1] - V[j];
@@ -187,12 +215,22 @@ step_chains(int32_t n, int32_t count, bool packed3, const int32_t* base, const L
     for (int32_t j = 0; j < n; ++j)
         R[j] += V[j]; // the new v
     double sum = 0;
+    if (adjacent) {
+        Lane total{};
+        for (int32_t j = 0; j < n; ++j) {
+            store_lane(v + base[0] + j * stride, R[j]);
+            total += R[j];
+        }
+        for (int k = 0; k < L; ++k)
+            sum += total[k];
+        return sum;
+    }
     for (int32_t j0 = 0; j0 < n; j0 += tile) {
         const int32_t j1 = std::min(n, j0 + tile);
         for (int k = 0; k < count; ++k) {
             const int32_t first = base[k];
             for (int32_t j = j0; j < j1; ++j) {
-                v[first + j] = rs[j * L + k];
+                v[first + j * stride] = rs[j * L + k];
                 sum += rs[j * L + k];
             }
         }
@@ -200,11 +238,11 @@ step_chains(int32_t n, int32_t count, bool packed3, const int32_t* base, const L
     return sum;
 }
 
-bool is_chain(std::span<const int32_t> parent, int32_t begin, int32_t end) {
-    if (parent[begin] >= 0)
-        return false;
-    for (int32_t i = begin + 1; i < end; ++i)
-        if (parent[i] != i - 1)
+// Whether every cell of the block is a chain: node j's parent is node j-1 of the same cell.
+bool is_chain_block(std::span<const int32_t> parent, const CellBlock& block) {
+    const int32_t k = block.cells;
+    for (int32_t i = block.begin; i < block.end; ++i)
+        if (parent[i] != (i - block.begin < k ? -1 : i - k))
             return false;
     return true;
 }
@@ -212,30 +250,38 @@ bool is_chain(std::span<const int32_t> parent, int32_t begin, int32_t end) {
 } // namespace
 
 CableStepPlan::CableStepPlan(std::span<const int32_t> parent, std::span<const double> a,
-                             std::span<const double> b,
-                             std::span<const std::pair<int32_t, int32_t>> cells)
+                             std::span<const double> b, std::span<const CellBlock> blocks)
     : parent_(parent.data()), a_full_(a.data()), b_full_(b.data()) {
-    std::map<int32_t, std::vector<int32_t>> chains; // length -> first nodes
+    // (length, stride) -> first node of each chain, in node order.
+    std::map<std::pair<int32_t, int32_t>, std::vector<int32_t>> chains;
     std::vector<std::pair<int32_t, int32_t>> others;
-    for (const auto& [begin, end] : cells) {
-        if (end <= begin)
+    for (const CellBlock& block : blocks) {
+        if (block.end <= block.begin)
             continue;
-        if (is_chain(parent, begin, end))
-            chains[end - begin].push_back(begin);
-        else
-            others.emplace_back(begin, end);
+        if (is_chain_block(parent, block)) {
+            const int32_t n = (block.end - block.begin) / block.cells;
+            auto& firsts = chains[{n, block.cells}];
+            for (int32_t c = 0; c < block.cells; ++c)
+                firsts.push_back(block.begin + c);
+        } else {
+            others.emplace_back(block.begin, block.end);
+        }
     }
     std::size_t scratch = 0;
-    for (const auto& [n, firsts] : chains) {
+    for (const auto& [shape, firsts] : chains) {
+        const auto [n, stride] = shape;
         scratch = std::max(scratch, 3 * static_cast<std::size_t>(n));
         for (std::size_t c = 0; c < firsts.size(); c += static_cast<std::size_t>(lanes)) {
-            if (firsts.size() - c < static_cast<std::size_t>(min_group)) { // a short tail
+            // A short tail of separate cells takes the general path; the cells of an
+            // interleaved block are not node ranges of their own, so they stay in lanes.
+            if (stride == 1 && firsts.size() - c < static_cast<std::size_t>(min_group)) {
                 for (std::size_t k = c; k < firsts.size(); ++k)
                     others.emplace_back(firsts[k], firsts[k] + n);
                 break;
             }
             ChainGroup g;
             g.nodes = n;
+            g.stride = stride;
             g.count = static_cast<int32_t>(
                 std::min<std::size_t>(static_cast<std::size_t>(lanes), firsts.size() - c));
             g.coeff = static_cast<int64_t>(a_.size());
@@ -243,14 +289,17 @@ CableStepPlan::CableStepPlan(std::span<const int32_t> parent, std::span<const do
             for (int k = 0; k < lanes; ++k)
                 base_.push_back(firsts[c + static_cast<std::size_t>(std::min(k, g.count - 1))]);
             const int32_t* lane_base = base_.data() + g.base;
-            g.packed3 = n == 3 && g.count == lanes;
-            for (int k = 0; k < lanes; ++k)
+            g.packed3 = n == 3 && stride == 1 && g.count == lanes;
+            g.adjacent = stride > 1 && g.count == lanes;
+            for (int k = 0; k < lanes; ++k) {
                 g.packed3 = g.packed3 && lane_base[k] == lane_base[0] + 3 * k;
+                g.adjacent = g.adjacent && lane_base[k] == lane_base[0] + k;
+            }
             for (int32_t j = 0; j < n; ++j) {
                 LaneStore aj, bj;
                 for (int k = 0; k < lanes; ++k) {
-                    aj.x[k] = a[static_cast<std::size_t>(lane_base[k] + j)];
-                    bj.x[k] = b[static_cast<std::size_t>(lane_base[k] + j)];
+                    aj.x[k] = a[static_cast<std::size_t>(lane_base[k] + j * stride)];
+                    bj.x[k] = b[static_cast<std::size_t>(lane_base[k] + j * stride)];
                 }
                 a_.push_back(aj);
                 b_.push_back(bj);
@@ -272,7 +321,7 @@ CableStepPlan::CableStepPlan(std::span<const int32_t> parent, std::span<const do
 double CableStepPlan::step(const double* cap, double* v, double* rhs, double* d) {
     double sum = 0;
     for (const ChainGroup& g : groups_)
-        sum += step_chains(g.nodes, g.count, g.packed3, base_.data() + g.base,
+        sum += step_chains(g.nodes, g.count, g.packed3, g.adjacent, g.stride, base_.data() + g.base,
                            lanes_of(a_.data() + g.coeff), lanes_of(b_.data() + g.coeff), cap, v,
                            rhs, d, lanes_of(scratch_.data()));
     if (other_ranges_.empty())

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "hines_solver.hpp"
+#include "tree_layout.hpp"
 
 #include <cstdint>
 #include <span>
@@ -14,7 +15,8 @@ namespace mech::detail {
 // Cells that are unbranched chains (node j's parent is node j-1) of equal length are stepped
 // `lanes` at a time in SIMD lanes: their nodes are gathered into lane-interleaved scratch, so
 // the divisions of the elimination run as vector divisions instead of a dependent scalar chain
-// per cell. Every other cell goes through TreeSolvePlan. Either way each node sees NEURON's
+// per cell. In an interleaved block (interleave_cells.hpp) node j of 32 consecutive cells is
+// already 32 consecutive values, and the gather is a plain copy. Every other cell goes through TreeSolvePlan. Either way each node sees NEURON's
 // operations in NEURON's order (setup_tree_matrix, triang, bksub, v += dv), so the result is
 // bit-identical to the plain loops.
 class CableStepPlan {
@@ -31,11 +33,12 @@ public:
     };
 
     CableStepPlan() = default;
-    // `cells`: [begin, end) node ranges, each one or more whole trees (TreeSolvePlan's rule).
-    // `a`, `b` are the axial coefficients, `parent` the parent of every node; the plan keeps
-    // pointers to all three and copies of a and b for the chains (they must not change).
+    // `blocks`: whole cells, one per block or several interleaved (a block that is not one of
+    // those is solved as a range of whole trees, TreeSolvePlan's rule). `a`, `b` are the axial
+    // coefficients, `parent` the parent of every node; the plan keeps pointers to all three and
+    // copies of a and b for the chains (they must not change).
     CableStepPlan(std::span<const int32_t> parent, std::span<const double> a,
-                  std::span<const double> b, std::span<const std::pair<int32_t, int32_t>> cells);
+                  std::span<const double> b, std::span<const CellBlock> blocks);
 
     // rhs and d hold the membrane terms of the step. Adds the capacitance (cap per node) and
     // axial terms, solves, adds the solution to v and leaves rhs and d zero. Returns the sum of
@@ -48,7 +51,9 @@ private:
         int32_t count = 0;    // cells used, 1 .. lanes (unused lanes repeat the first cell)
         int64_t coeff = 0;    // offset of this group's node 0 in a_, b_
         int64_t base = 0;     // offset in base_ of the first node of each lane's cell
+        int32_t stride = 1;   // node j of a lane's cell is its first node + j*stride
         bool packed3 = false; // 3-node cells one after another: whole-register gather
+        bool adjacent = false; // the lanes' cells are interleaved: node j of all is one run
     };
     std::vector<ChainGroup> groups_;
     std::vector<int32_t> base_;

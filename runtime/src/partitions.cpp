@@ -10,22 +10,20 @@
 
 namespace mech {
 
-void Simulation::Impl::build_partitions(int threads) {
+void Simulation::Impl::split_cells(int threads) {
     const auto& cells = layout.cells;
     const int n_parts = std::max(1, std::min<int>(threads, static_cast<int>(cells.size())));
     // Contiguous groups of cells with about equal node counts.
-    std::vector<std::pair<int32_t, int32_t>> ranges;
-    const double per_part = static_cast<double>(v.size()) / n_parts;
-    int32_t begin = 0;
+    cell_ranges.clear();
+    const double per_part = static_cast<double>(layout.size()) / n_parts;
+    int32_t end = 0;
     std::size_t c = 0;
     for (int p = 0; p < n_parts; ++p) {
-        int32_t end = begin;
+        const std::size_t first_cell = c;
         if (p == n_parts - 1) {
-            end = cells.empty() ? 0 : cells.back().second;
             c = cells.size();
         } else {
             const auto parts_after = static_cast<std::size_t>(n_parts - p - 1);
-            const std::size_t first_cell = c;
             do {
                 end = cells[c++].second;
             } while (cells.size() - c > parts_after && end < per_part * (p + 1));
@@ -36,15 +34,20 @@ void Simulation::Impl::build_partitions(int threads) {
             if (cells.size() / static_cast<std::size_t>(n_parts) >= 4 * block) {
                 const std::size_t rounded =
                     first_cell + (c - first_cell + block / 2) / block * block;
-                if (rounded > first_cell && cells.size() - rounded >= parts_after * block) {
+                if (rounded > first_cell && cells.size() - rounded >= parts_after * block)
                     c = rounded;
-                    end = cells[c - 1].second;
-                }
             }
         }
-        ranges.emplace_back(begin, end);
-        begin = end;
+        cell_ranges.emplace_back(first_cell, c);
     }
+}
+
+void Simulation::Impl::build_partitions() {
+    // Each range of cells owns one range of nodes (interleave_cells keeps it so).
+    std::vector<std::pair<int32_t, int32_t>> ranges;
+    for (const auto& [first_cell, end_cell] : cell_ranges)
+        ranges.emplace_back(first_cell < end_cell ? layout.cells[first_cell].first : 0,
+                            first_cell < end_cell ? layout.cells[end_cell - 1].second : 0);
     partitions.resize(ranges.size());
     for (std::size_t p = 0; p < ranges.size(); ++p) {
         Partition& part = partitions[p];
@@ -97,16 +100,11 @@ void Simulation::Impl::build_partitions(int threads) {
                 here.push_back(static_cast<int32_t>(k));
         }
         stimuli.split_iclamps(here, part.iclamps, part.stimuli);
-        std::vector<std::pair<int32_t, int32_t>> part_cells;
-        int32_t covered = 0;
-        for (const auto& cell : cells)
-            if (cell.first >= part.node_begin && cell.second <= part.node_end) {
-                part_cells.push_back(cell);
-                covered += cell.second - cell.first;
-            }
-        if (covered != part.node_end - part.node_begin) // not whole cells: solve the range
-            part_cells.assign(1, {part.node_begin, part.node_end});
-        part.cable = detail::CableStepPlan(layout.parent, layout.a, layout.b, part_cells);
+        std::vector<detail::CellBlock> blocks;
+        for (const auto& block : layout.blocks)
+            if (block.begin >= part.node_begin && block.end <= part.node_end)
+                blocks.push_back(block);
+        part.cable = detail::CableStepPlan(layout.parent, layout.a, layout.b, blocks);
     }
     threshold_checks.clear();
     for (std::size_t k = 0; k < detectors.size(); ++k)

@@ -72,7 +72,7 @@ Simulation::Simulation(const Model& model, const Catalogue& catalogue, SimOption
         store.data.net_event = net_event_callback;
         store.data.net_move = net_move_callback;
     }
-    impl_->build_partitions(options.threads);
+    impl_->build_partitions();
 }
 
 Simulation::~Simulation() = default;
@@ -145,7 +145,7 @@ void Simulation::Impl::report_blow_up(std::size_t node) const {
     if (static_cast<int32_t>(node) == nodes.end1)
         x = 1;
     else if (static_cast<int32_t>(node) >= nodes.first)
-        x = (node - nodes.first + 0.5) / nodes.nseg;
+        x = ((static_cast<int32_t>(node) - nodes.first) / nodes.stride + 0.5) / nodes.nseg;
     std::string mechanisms;
     for (const auto& store : stores)
         for (int32_t n : store.node)

@@ -127,6 +127,7 @@ struct Simulation::Impl {
     std::vector<const double*> sources; // what each column samples
     std::vector<std::vector<double>> samples;
 
+    std::vector<std::pair<std::size_t, std::size_t>> cell_ranges; // per partition: cells
     std::vector<Partition> partitions;
     std::unique_ptr<detail::Workers> workers;
     std::mutex callback_mutex;             // kernels may send events from several threads
@@ -144,7 +145,10 @@ struct Simulation::Impl {
 
     void setup(const Model& model, const Catalogue& catalogue); // simulation_setup.cpp
     void wire(const Model& model); // simulation_wiring.cpp: stimuli, probes, detectors, connections
-    void build_partitions(int threads); // partitions.cpp
+    // partitions.cpp: which cells each thread steps (before interleave_cells), then the
+    // partitions' kernel argument blocks and cable step plans.
+    void split_cells(int threads);
+    void build_partitions();
     void setup_tree_matrix(double time);
     void partition_currents(Partition& part, double time);
     void partition_step(Partition& part, double t_mid, double t_new);

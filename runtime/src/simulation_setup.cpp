@@ -3,6 +3,7 @@
 #include "simulation_impl.hpp"
 
 #include "mech/error.hpp"
+#include "interleave_cells.hpp"
 #include "name_lookup.hpp"
 
 #include <algorithm>
@@ -21,6 +22,8 @@ using detail::split_density_name;
 void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
     const auto& secs = model.sections();
     layout = detail::build_tree_layout(secs);
+    split_cells(options.threads);
+    detail::interleave_cells(layout, cell_ranges);
     for (const auto& s : secs)
         section_names.push_back(s.name);
     const std::size_t n = layout.size();
@@ -34,14 +37,18 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
     for (std::size_t s = 0; s < secs.size(); ++s) {
         const auto& nodes = layout.sections[s];
         const int sec = static_cast<int>(s);
-        std::fill_n(diam.begin() + nodes.first, nodes.nseg, secs[s].geometry.diam);
+        auto fill = [&](double value) {
+            for (int32_t j = 0; j < nodes.nseg; ++j)
+                diam[nodes.segment(j)] = value;
+        };
+        fill(secs[s].geometry.diam);
         for (const auto& a : secs[s].assignments)
             if (a.name == "diam" && a.x)
                 diam[layout.segment_node(sec, *a.x)] = a.value;
             else if (a.name == "diam")
-                std::fill_n(diam.begin() + nodes.first, nodes.nseg, a.value);
+                fill(a.value);
         if (nodes.end1 != nodes.first)
-            diam[nodes.end1] = diam[nodes.first + nodes.nseg - 1];
+            diam[nodes.end1] = diam[nodes.segment(nodes.nseg - 1)];
         if (secs[s].parent < 0 && nodes.end0 >= 0 && nodes.end0 != nodes.first)
             diam[nodes.end0] = diam[nodes.first];
     }
@@ -73,7 +80,7 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
             auto& store = store_for(*m);
             const auto& nodes = layout.sections[s];
             for (int32_t j = 0; j < nodes.nseg; ++j)
-                store.node.push_back(nodes.first + j);
+                store.node.push_back(nodes.segment(j));
         }
     }
     std::vector<std::pair<int32_t, int32_t>> point_node; // point process -> (store, node)
@@ -189,7 +196,7 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
                 targets.push_back(layout.segment_node(static_cast<int>(s), *a.x));
             else
                 for (int32_t j = 0; j < nodes.nseg; ++j)
-                    targets.push_back(nodes.first + j);
+                    targets.push_back(nodes.segment(j));
             if (a.name == "diam")
                 continue; // geometry: applied by build_tree_layout
             if (a.name == "cm") {

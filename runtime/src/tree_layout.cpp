@@ -112,13 +112,13 @@ int32_t TreeLayout::node_at(int section, double x) const {
         return s.end0;
     if (x >= 1)
         return s.end1;
-    return s.first + std::min<int32_t>(static_cast<int32_t>(x * s.nseg), s.nseg - 1);
+    return s.segment(std::min<int32_t>(static_cast<int32_t>(x * s.nseg), s.nseg - 1));
 }
 
 int32_t TreeLayout::segment_node(int section, double x) const {
     const auto& s = sections[section];
     const auto k = static_cast<int32_t>(std::clamp(x, 0.0, 1.0) * s.nseg);
-    return s.first + std::clamp<int32_t>(k, 0, s.nseg - 1);
+    return s.segment(std::clamp<int32_t>(k, 0, s.nseg - 1));
 }
 
 TreeLayout build_tree_layout(const std::vector<SectionSpec>& specs) {
@@ -144,6 +144,7 @@ TreeLayout build_tree_layout(const std::vector<SectionSpec>& specs) {
             attach = b.add_node(-1, zero_area, 0, 0, r, false); // x = 0 of the root section
         b.place(r, attach);
         b.out.cells.emplace_back(begin, static_cast<int32_t>(b.out.size()));
+        b.out.blocks.push_back(CellBlock{begin, static_cast<int32_t>(b.out.size()), 1});
     }
     if (b.out.size() == 0 && !specs.empty())
         throw Error("model has sections but no root section");

@@ -1,5 +1,5 @@
-// Morphology -> nodes in solver order (parent before child, cells contiguous) with NEURON's
-// areas and axial coupling coefficients.
+// Morphology -> nodes in solver order (parent before child, each cell in one block of nodes)
+// with NEURON's areas and axial coupling coefficients.
 #pragma once
 
 #include "mech/model.hpp"
@@ -11,10 +11,20 @@ namespace mech::detail {
 
 // Where a section's nodes live in the node arrays.
 struct SectionNodes {
-    int32_t first = 0; // centre node of segment 0; segments are first .. first+nseg-1
+    int32_t first = 0;  // centre node of segment 0
     int32_t nseg = 1;
-    int32_t end0 = -1; // node holding x = 0 (the parent's node, or the root node)
-    int32_t end1 = -1; // zero-area node at x = 1 (the centre node for a sphere)
+    int32_t stride = 1; // segment j is first + j*stride (the cell count of an interleaved block)
+    int32_t end0 = -1;  // node holding x = 0 (the parent's node, or the root node)
+    int32_t end1 = -1;  // zero-area node at x = 1 (the centre node for a sphere)
+
+    int32_t segment(int32_t j) const { return first + j * stride; }
+};
+
+// Nodes [begin, end) holding `cells` whole cells. With more than one cell, the cells have the
+// same shape and are interleaved: node j of cell c is begin + j*cells + c (interleave_cells.hpp).
+struct CellBlock {
+    int32_t begin = 0, end = 0;
+    int32_t cells = 1;
 };
 
 struct TreeLayout {
@@ -26,7 +36,8 @@ struct TreeLayout {
     std::vector<uint8_t> membrane;   // 1 at segment centres (nodes that carry mechanisms)
     std::vector<int32_t> section_of; // node -> section index
     std::vector<SectionNodes> sections;
-    std::vector<std::pair<int32_t, int32_t>> cells; // [begin, end) node range of each cell
+    std::vector<std::pair<int32_t, int32_t>> cells; // [begin, end) of each cell, before interleaving
+    std::vector<CellBlock> blocks; // in node order, covering every node
 
     std::size_t size() const { return parent.size(); }
     // NEURON's node_exact: the node whose voltage `sec(x)` refers to.

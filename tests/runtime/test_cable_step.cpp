@@ -1,9 +1,12 @@
 // The cable step (capacitance and axial set-up, tree solve, v update) against NEURON's plain
 // loops: bit for bit on the same data, for chains taken in SIMD lanes (full and partial groups,
-// several lengths), chains too few to group, branched cells, and all of them mixed.
+// several lengths), chains too few to group, branched cells, and all of them mixed; and cells
+// interleaved in blocks (interleave_cells.hpp) against the plain loops on the cells one after
+// another.
 #include "cable_step.hpp"
 #include "hines_solver.hpp"
 
+#include <cstdint>
 #include <cstring>
 #include <gtest/gtest.h>
 #include <random>
@@ -14,7 +17,7 @@ namespace {
 struct Nodes {
     std::vector<int32_t> parent;
     std::vector<double> a, b, cap, v, rhs, d;
-    std::vector<std::pair<int32_t, int32_t>> cells;
+    std::vector<mech::detail::CellBlock> cells;
 };
 
 // Appends one cell with local parents `shape` (shape[0] = -1) and random values.
@@ -30,7 +33,7 @@ void add_cell(Nodes& s, const std::vector<int32_t>& shape, std::mt19937_64& rng)
         s.rhs.push_back(membrane(rng));
         s.d.push_back(std::abs(membrane(rng)));
     }
-    s.cells.emplace_back(begin, static_cast<int32_t>(s.parent.size()));
+    s.cells.push_back({begin, static_cast<int32_t>(s.parent.size()), 1});
 }
 
 std::vector<int32_t> chain(int n) {
@@ -69,20 +72,61 @@ void expect_bitwise_equal(const std::vector<double>& x, const std::vector<double
             << "node " << i << ": " << x[i] << " vs " << y[i];
 }
 
-// Several steps with fresh membrane terms each step, planned vs reference.
-void check(Nodes s, int steps = 3) {
+// `s` with its cells from `first` on (all of one shape) interleaved into one block; where[i]
+// is the new place of node i.
+Nodes interleave(const Nodes& s, std::size_t first, std::vector<int32_t>& where) {
+    Nodes out = s;
+    where.resize(s.parent.size());
+    for (std::size_t i = 0; i < where.size(); ++i)
+        where[i] = static_cast<int32_t>(i);
+    const auto count = static_cast<int32_t>(s.cells.size() - first);
+    const int32_t begin = s.cells[first].begin;
+    const int32_t n = s.cells[first].end - begin;
+    for (int32_t c = 0; c < count; ++c)
+        for (int32_t j = 0; j < n; ++j)
+            where[static_cast<std::size_t>(begin + c * n + j)] = begin + j * count + c;
+    for (std::size_t i = 0; i < where.size(); ++i) {
+        const auto k = static_cast<std::size_t>(where[i]);
+        out.parent[k] = s.parent[i] < 0 ? -1 : where[static_cast<std::size_t>(s.parent[i])];
+        out.a[k] = s.a[i];
+        out.b[k] = s.b[i];
+        out.cap[k] = s.cap[i];
+        out.v[k] = s.v[i];
+        out.rhs[k] = s.rhs[i];
+        out.d[k] = s.d[i];
+    }
+    out.cells.resize(first);
+    out.cells.push_back({begin, begin + count * n, count});
+    return out;
+}
+
+// Several steps with fresh membrane terms each step, planned (on `s`, or on its interleaved
+// form if `interleave_from` names a first cell) vs the plain loops on `s`.
+void check(Nodes s, int steps = 3, std::size_t interleave_from = SIZE_MAX) {
     Nodes ref = s;
+    std::vector<int32_t> where(s.parent.size());
+    for (std::size_t i = 0; i < where.size(); ++i)
+        where[i] = static_cast<int32_t>(i);
+    if (interleave_from != SIZE_MAX)
+        s = interleave(ref, interleave_from, where);
+    auto same_place = [&](const std::vector<double>& planned) {
+        std::vector<double> back(planned.size());
+        for (std::size_t i = 0; i < back.size(); ++i)
+            back[i] = planned[static_cast<std::size_t>(where[i])];
+        return back;
+    };
     mech::detail::CableStepPlan plan(s.parent, s.a, s.b, s.cells);
     std::mt19937_64 rng(7);
     std::uniform_real_distribution<double> membrane(-2, 2);
     for (int step = 0; step < steps; ++step) {
         for (std::size_t i = 0; i < s.v.size(); ++i) {
-            s.rhs[i] = ref.rhs[i] = membrane(rng);
-            s.d[i] = ref.d[i] = std::abs(membrane(rng));
+            const auto k = static_cast<std::size_t>(where[i]);
+            s.rhs[k] = ref.rhs[i] = membrane(rng);
+            s.d[k] = ref.d[i] = std::abs(membrane(rng));
         }
         reference_step(ref);
         const double sum = plan.step(s.cap.data(), s.v.data(), s.rhs.data(), s.d.data());
-        expect_bitwise_equal(s.v, ref.v);
+        expect_bitwise_equal(same_place(s.v), ref.v);
         double ref_sum = 0;
         for (double x : ref.v)
             ref_sum += x;
@@ -127,8 +171,44 @@ TEST(CableStepPlan, ARangeThatIsNotWholeCells) {
     Nodes s;
     for (int c = 0; c < 6; ++c)
         add_cell(s, {-1, 0, 1, 1}, rng);
-    s.cells.assign(1, {0, static_cast<int32_t>(s.parent.size())});
+    s.cells.assign(1, {0, static_cast<int32_t>(s.parent.size()), 1});
     check(s);
+}
+
+TEST(CableStepPlan, InterleavedOneCompartmentCells) {
+    // W1 in interleaved order: two groups of 32 adjacent lanes and a partial group of 11.
+    std::mt19937_64 rng(5);
+    Nodes s;
+    for (int c = 0; c < 2 * mech::detail::CableStepPlan::lanes + 11; ++c)
+        add_cell(s, chain(3), rng);
+    check(s, 3, 0);
+}
+
+TEST(CableStepPlan, InterleavedLongChainsAfterSeparateCells) {
+    // W2's dendrites: a block of 40 chains (32 adjacent lanes, then 8) after separate cells.
+    std::mt19937_64 rng(6);
+    Nodes s;
+    add_cell(s, {-1, 0, 1, 1}, rng);
+    for (int c = 0; c < 5; ++c)
+        add_cell(s, chain(17), rng);
+    for (int c = 0; c < 40; ++c)
+        add_cell(s, chain(105), rng);
+    check(s, 3, 6);
+}
+
+TEST(CableStepPlan, InterleavedBranchedCellsAndAShortBlock) {
+    // Branched cells interleaved take the general path as one forest; a block of two chains is
+    // one partial group.
+    std::mt19937_64 rng(8);
+    Nodes s;
+    for (int c = 0; c < 6; ++c)
+        add_cell(s, {-1, 0, 1, 1, 0, 4}, rng);
+    check(s, 3, 0);
+    Nodes t;
+    add_cell(t, chain(5), rng);
+    add_cell(t, chain(7), rng);
+    add_cell(t, chain(7), rng);
+    check(t, 3, 1);
 }
 
 } // namespace
