@@ -110,9 +110,43 @@ void store_lane(double* p, Lane x) {
     }
 }
 
-// A whole packed3 group, eight cells at a time in registers: load 24 values per array, shuffle
-// them into node rows, step the three-node chain, shuffle the new v back. The operations per
-// node are the general path's (and NEURON's), in the same order.
+// One step of eight three-node chains in registers, rows in and new v rows out: the general
+// path's operations per node (and NEURON's), in the same order. D and R arrive with the
+// membrane terms and cap added; A, B are the coefficients of nodes 1 and 2.
+struct Rows3 {
+    Eight x0, x1, x2;
+};
+[[gnu::always_inline]] inline Rows3 step_rows3(Rows3 V, Rows3 D, Rows3 R, Eight A1, Eight A2,
+                                               Eight B1, Eight B2) {
+    // Axial terms of node 1, then node 2.
+    Eight dv = V.x0 - V.x1;
+    R.x1 -= B1 * dv;
+    R.x0 += A1 * dv;
+    D.x1 -= B1;
+    D.x0 -= A1;
+    dv = V.x1 - V.x2;
+    R.x2 -= B2 * dv;
+    R.x1 += A2 * dv;
+    D.x2 -= B2;
+    D.x1 -= A2;
+    // triang
+    Eight f = A2 / D.x2;
+    D.x1 -= f * B2;
+    R.x1 -= f * R.x2;
+    f = A1 / D.x1;
+    D.x0 -= f * B1;
+    R.x0 -= f * R.x1;
+    // bksub
+    R.x0 /= D.x0;
+    R.x1 -= B1 * R.x0;
+    R.x1 /= D.x1;
+    R.x2 -= B2 * R.x1;
+    R.x2 /= D.x2;
+    return {R.x0 + V.x0, R.x1 + V.x1, R.x2 + V.x2};
+}
+
+// A whole packed3 group, eight cells at a time: load 24 values per array, shuffle them into
+// node rows, step, shuffle the new v back.
 [[gnu::always_inline]] inline double step_packed3(int32_t first, const double* a, const double* b,
                                                   const double* cap, double* v, double* rhs,
                                                   double* d) {
@@ -121,48 +155,53 @@ void store_lane(double* p, Lane x) {
     for (int block = 0; block < L / 8; ++block) {
         const int32_t p = first + 24 * block;
         const Eight x0 = load8(v + p), x1 = load8(v + p + 8), x2 = load8(v + p + 16);
-        const Eight V0 = row_of(x0, x1, x2, 0), V1 = row_of(x0, x1, x2, 1),
-                    V2 = row_of(x0, x1, x2, 2);
+        const Rows3 V{row_of(x0, x1, x2, 0), row_of(x0, x1, x2, 1), row_of(x0, x1, x2, 2)};
         // setup_tree_matrix: d gets cap first.
         const Eight y0 = load8(d + p) + load8(cap + p), y1 = load8(d + p + 8) + load8(cap + p + 8),
                     y2 = load8(d + p + 16) + load8(cap + p + 16);
-        Eight D0 = row_of(y0, y1, y2, 0), D1 = row_of(y0, y1, y2, 1), D2 = row_of(y0, y1, y2, 2);
+        const Rows3 D{row_of(y0, y1, y2, 0), row_of(y0, y1, y2, 1), row_of(y0, y1, y2, 2)};
         const Eight z0 = load8(rhs + p), z1 = load8(rhs + p + 8), z2 = load8(rhs + p + 16);
-        Eight R0 = row_of(z0, z1, z2, 0), R1 = row_of(z0, z1, z2, 1), R2 = row_of(z0, z1, z2, 2);
+        const Rows3 R{row_of(z0, z1, z2, 0), row_of(z0, z1, z2, 1), row_of(z0, z1, z2, 2)};
         for (int q = 0; q < 3; ++q) {
             store8(d + p + 8 * q, zero);
             store8(rhs + p + 8 * q, zero);
         }
-        const Eight A1 = load8(a + L + 8 * block), A2 = load8(a + 2 * L + 8 * block);
-        const Eight B1 = load8(b + L + 8 * block), B2 = load8(b + 2 * L + 8 * block);
-        // Axial terms of node 1, then node 2.
-        Eight dv = V0 - V1;
-        R1 -= B1 * dv;
-        R0 += A1 * dv;
-        D1 -= B1;
-        D0 -= A1;
-        dv = V1 - V2;
-        R2 -= B2 * dv;
-        R1 += A2 * dv;
-        D2 -= B2;
-        D1 -= A2;
-        // triang
-        Eight f = A2 / D2;
-        D1 -= f * B2;
-        R1 -= f * R2;
-        f = A1 / D1;
-        D0 -= f * B1;
-        R0 -= f * R1;
-        // bksub
-        R0 /= D0;
-        R1 -= B1 * R0;
-        R1 /= D1;
-        R2 -= B2 * R1;
-        R2 /= D2;
-        const Eight n0 = R0 + V0, n1 = R1 + V1, n2 = R2 + V2;
-        total += n0 + n1 + n2;
+        const Rows3 n = step_rows3(V, D, R, load8(a + L + 8 * block), load8(a + 2 * L + 8 * block),
+                                   load8(b + L + 8 * block), load8(b + 2 * L + 8 * block));
+        total += n.x0 + n.x1 + n.x2;
         for (int q = 0; q < 3; ++q)
-            store8(v + p + 8 * q, packed_of(n0, n1, n2, q));
+            store8(v + p + 8 * q, packed_of(n.x0, n.x1, n.x2, q));
+    }
+    double sum = 0;
+    for (int k = 0; k < 8; ++k)
+        sum += total[k];
+    return sum;
+}
+
+// A group of interleaved three-node chains (node j of lane k at first + j*stride + k), eight
+// lanes at a time: the rows are plain loads.
+[[gnu::always_inline]] inline double step_adjacent3(int32_t first, int32_t stride,
+                                                    const double* a, const double* b,
+                                                    const double* cap, double* v, double* rhs,
+                                                    double* d) {
+    const Eight zero{};
+    Eight total{};
+    for (int block = 0; block < L / 8; ++block) {
+        const int32_t i0 = first + 8 * block, i1 = i0 + stride, i2 = i1 + stride;
+        const Rows3 V{load8(v + i0), load8(v + i1), load8(v + i2)};
+        const Rows3 D{load8(d + i0) + load8(cap + i0), load8(d + i1) + load8(cap + i1),
+                      load8(d + i2) + load8(cap + i2)};
+        const Rows3 R{load8(rhs + i0), load8(rhs + i1), load8(rhs + i2)};
+        for (const int32_t i : {i0, i1, i2}) {
+            store8(d + i, zero);
+            store8(rhs + i, zero);
+        }
+        const Rows3 n = step_rows3(V, D, R, load8(a + L + 8 * block), load8(a + 2 * L + 8 * block),
+                                   load8(b + L + 8 * block), load8(b + 2 * L + 8 * block));
+        total += n.x0 + n.x1 + n.x2;
+        store8(v + i0, n.x0);
+        store8(v + i1, n.x1);
+        store8(v + i2, n.x2);
     }
     double sum = 0;
     for (int k = 0; k < 8; ++k)
@@ -190,6 +229,9 @@ step_chains(int32_t n, int32_t count, bool packed3, bool adjacent, int32_t strid
     if (packed3)
         return step_packed3(base[0], reinterpret_cast<const double*>(a),
                             reinterpret_cast<const double*>(b), cap, v, rhs, d);
+    if (adjacent && n == 3)
+        return step_adjacent3(base[0], stride, reinterpret_cast<const double*>(a),
+                              reinterpret_cast<const double*>(b), cap, v, rhs, d);
     if (adjacent)
         copy_rows(n, base[0], stride, cap, v, rhs, d, V, D, R);
     else
