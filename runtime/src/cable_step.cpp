@@ -23,6 +23,7 @@ Lane* lanes_of(CableStepPlan::LaneStore* p) {
 
 // Eight values (one AVX-512 register) and the index vectors of __builtin_shuffle.
 using Eight = double __attribute__((vector_size(8 * sizeof(double)), aligned(sizeof(double))));
+using Sixteen = double __attribute__((vector_size(16 * sizeof(double)), aligned(sizeof(double))));
 using EightIndex = int64_t __attribute__((vector_size(8 * sizeof(int64_t))));
 
 Eight load8(const double* p) {
@@ -77,9 +78,10 @@ void store_lane(double* p, Lane x) {
                                                int32_t stride, const double* cap,
                                                const double* v, double* rhs, double* d,
                                                double* vs, double* ds, double* rs) {
+    const int width = count <= 8 ? 8 : count <= 16 ? 16 : L; // eliminate's lanes
     for (int32_t j0 = 0; j0 < n; j0 += tile) {
         const int32_t j1 = std::min(n, j0 + tile);
-        for (int k = 0; k < L; ++k) {
+        for (int k = 0; k < width; ++k) {
             const int32_t first = base[k];
             for (int32_t j = j0; j < j1; ++j) {
                 const int32_t i = first + j * stride;
@@ -209,6 +211,39 @@ struct Rows3 {
     return sum;
 }
 
+// The set-up of the axial terms, the elimination and the new v, on rows of Row's lanes (row j of
+// V, D, R, a, b at j*L): per node NEURON's operations in NEURON's order. R ends as the new v.
+// (Row is a vector type named at namespace scope: GCC drops vector_size from a type that
+// depends on a template parameter.)
+template <typename Row>
+[[gnu::always_inline]] inline void eliminate(int32_t n, double* vs, double* ds, double* rs,
+                                             const double* as, const double* bs) {
+    auto row = [](double* p, int32_t j) -> Row& { return *reinterpret_cast<Row*>(p + j * L); };
+    auto coef = [](const double* p, int32_t j) -> const Row& {
+        return *reinterpret_cast<const Row*>(p + j * L);
+    };
+    // Per node, -b[j] and the child's -a on d; -b[j]*dv and the child's a*dv on rhs.
+    for (int32_t j = 1; j < n; ++j) {
+        const Row dv = row(vs, j - 1) - row(vs, j);
+        row(rs, j) -= coef(bs, j) * dv;
+        row(rs, j - 1) += coef(as, j) * dv;
+        row(ds, j) -= coef(bs, j);
+        row(ds, j - 1) -= coef(as, j);
+    }
+    for (int32_t j = n - 1; j >= 1; --j) { // triang
+        const Row f = coef(as, j) / row(ds, j);
+        row(ds, j - 1) -= f * coef(bs, j);
+        row(rs, j - 1) -= f * row(rs, j);
+    }
+    row(rs, 0) /= row(ds, 0);
+    for (int32_t j = 1; j < n; ++j) { // bksub
+        row(rs, j) -= coef(bs, j) * row(rs, j - 1);
+        row(rs, j) /= row(ds, j);
+    }
+    for (int32_t j = 0; j < n; ++j)
+        row(rs, j) += row(vs, j);
+}
+
 // One group of chains: gather, set up, eliminate, back-substitute, update v, scatter. Node j
 // of lane k is base[k] + j*stride; a and b hold n lanes each, scratch 3n. Cloned per
 // instruction set: the vector divisions are the point, and the baseline x86-64 build would have
@@ -236,26 +271,16 @@ step_chains(int32_t n, int32_t count, bool packed3, bool adjacent, int32_t strid
         copy_rows(n, base[0], stride, cap, v, rhs, d, V, D, R);
     else
         gather_rows(n, count, base, stride, cap, v, rhs, d, vs, ds, rs);
-    // Then, per node, -b[j] and the child's -a on d; -b[j]*dv and the child's a*dv on rhs.
-    for (int32_t j = 1; j < n; ++j) {
-        const Lane dv = V[j - 1] - V[j];
-        R[j] -= b[j] * dv;
-        R[j - 1] += a[j] * dv;
-        D[j] -= b[j];
-        D[j - 1] -= a[j];
-    }
-    for (int32_t j = n - 1; j >= 1; --j) { // triang
-        const Lane f = a[j] / D[j];
-        D[j - 1] -= f * b[j];
-        R[j - 1] -= f * R[j];
-    }
-    R[0] /= D[0];
-    for (int32_t j = 1; j < n; ++j) { // bksub
-        R[j] -= b[j] * R[j - 1];
-        R[j] /= D[j];
-    }
-    for (int32_t j = 0; j < n; ++j)
-        R[j] += V[j]; // the new v
+    // A partial group computes only the vectors its cells occupy.
+    if (count <= 8)
+        eliminate<Eight>(n, vs, ds, rs, reinterpret_cast<const double*>(a),
+                     reinterpret_cast<const double*>(b));
+    else if (count <= 16)
+        eliminate<Sixteen>(n, vs, ds, rs, reinterpret_cast<const double*>(a),
+                      reinterpret_cast<const double*>(b));
+    else
+        eliminate<Lane>(n, vs, ds, rs, reinterpret_cast<const double*>(a),
+                     reinterpret_cast<const double*>(b));
     double sum = 0;
     if (adjacent) {
         Lane total{};
