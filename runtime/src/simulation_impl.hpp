@@ -45,7 +45,7 @@ struct Simulation::Impl {
         std::vector<std::vector<mech_ion_view>> ion;        // per store
         std::vector<CallbackContext> contexts;              // per store
         std::vector<std::pair<int32_t, int32_t>> ion_slots; // per ion species: [begin, end)
-        std::vector<int32_t> iclamps;  // IClamps on these nodes (on nodes with no other stimulus)
+        std::vector<detail::Stimuli::IClampRun> iclamps; // IClamps on these nodes (alone there)
         std::vector<int32_t> stimuli;  // the other stimuli on these nodes
         detail::CableStepPlan cable;   // matrix set-up, tree solve, v update of these cells
         std::vector<int32_t> gap_ends; // gap-junction ends on these nodes

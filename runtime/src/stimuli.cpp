@@ -217,7 +217,7 @@ void Stimuli::compute_currents(double t, double dt, const double* v, double* rhs
     }
 }
 
-void Stimuli::split_iclamps(std::span<const int32_t> which, std::vector<int32_t>& iclamps,
+void Stimuli::split_iclamps(std::span<const int32_t> which, std::vector<IClampRun>& iclamps,
                             std::vector<int32_t>& others) const {
     std::vector<int32_t> mixed_nodes; // nodes with an IClamp and some other stimulus
     for (int32_t k : which)
@@ -230,22 +230,39 @@ void Stimuli::split_iclamps(std::span<const int32_t> which, std::vector<int32_t>
         const bool plain =
             items_[k].clamp >= 0 &&
             !std::binary_search(mixed_nodes.begin(), mixed_nodes.end(), items_[k].node);
-        if (plain)
-            iclamps.push_back(items_[k].clamp);
-        else
+        if (!plain) {
             others.push_back(k);
+            continue;
+        }
+        const int32_t clamp = items_[k].clamp;
+        if (!iclamps.empty()) {
+            IClampRun& last = iclamps.back();
+            if (clamp == last.first + last.count &&
+                iclamp_.node[clamp] == iclamp_.node[last.first] + last.count) {
+                ++last.count;
+                continue;
+            }
+        }
+        iclamps.push_back(IClampRun{clamp, 1});
     }
 }
 
-void Stimuli::compute_iclamp_currents(double t, double* rhs, std::span<const int32_t> iclamps) {
+void Stimuli::compute_iclamp_currents(double t, double* rhs,
+                                      std::span<const IClampRun> iclamps) {
     // `d -= scale*0` in compute_currents leaves d unchanged bit for bit, so it is skipped here.
-    const int32_t* node = iclamp_.node.data();
-    const double *scale = iclamp_.scale.data(), *del = iclamp_.del.data();
-    const double *dur = iclamp_.dur.data(), *amp = iclamp_.amp.data();
-    double* current = iclamp_.i.data();
-    for (int32_t k : iclamps) {
-        current[k] = (t < del[k] + dur[k] && t >= del[k]) ? amp[k] : 0.0;
-        rhs[node[k]] += scale[k] * current[k];
+    for (const IClampRun& run : iclamps) {
+        const auto k = static_cast<std::size_t>(run.first);
+        const double* __restrict scale = iclamp_.scale.data() + k;
+        const double* __restrict del = iclamp_.del.data() + k;
+        const double* __restrict dur = iclamp_.dur.data() + k;
+        const double* __restrict amp = iclamp_.amp.data() + k;
+        double* __restrict current = iclamp_.i.data() + k;
+        double* __restrict r = rhs + iclamp_.node[k];
+        for (int32_t j = 0; j < run.count; ++j) {
+            const double c = (t < del[j] + dur[j] && t >= del[j]) ? amp[j] : 0.0;
+            current[j] = c;
+            r[j] += scale[j] * c;
+        }
     }
 }
 

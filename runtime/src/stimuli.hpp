@@ -29,15 +29,20 @@ public:
     // Current evaluation at `t` (the step midpoint) with v(t_n), for the listed stimuli.
     void compute_currents(double t, double dt, const double* v, double* rhs, double* d,
                           std::span<const int32_t> which);
-    // Splits stimuli into IClamps (as IClamp-table indices), which compute_iclamp_currents handles
-    // in a loop of their own, and the rest (stimulus indices). An IClamp sharing its node with
-    // another kind of stimulus stays with the rest, so each node's rhs still receives its
+    // IClamps first .. first+count-1 of the IClamp table, on nodes node(first) + 0 .. count-1.
+    struct IClampRun {
+        int32_t first = 0, count = 0;
+    };
+    // Splits stimuli into IClamps (as runs of the IClamp table), which compute_iclamp_currents
+    // handles in loops of their own, and the rest (stimulus indices). An IClamp sharing its node
+    // with another kind of stimulus stays with the rest, so each node's rhs still receives its
     // stimuli in the order of `which`.
-    void split_iclamps(std::span<const int32_t> which, std::vector<int32_t>& iclamps,
+    void split_iclamps(std::span<const int32_t> which, std::vector<IClampRun>& iclamps,
                        std::vector<int32_t>& others) const;
     // compute_currents for the IClamps of a split_iclamps list (no di/dv: an IClamp adds nothing
-    // to d), one loop over their own arrays.
-    void compute_iclamp_currents(double t, double* rhs, std::span<const int32_t> iclamps);
+    // to d): per run one loop over its own arrays and consecutive nodes, which vectorises (one
+    // IClamp per soma of a population of cells, interleave_cells.hpp, is one run).
+    void compute_iclamp_currents(double t, double* rhs, std::span<const IClampRun> iclamps);
     // After the voltage update, at t_{n+1} (the clamps' after_cvode blocks: i from the new v).
     void after_solve(double t, double dt, const double* v, std::span<const int32_t> which);
 

@@ -181,3 +181,43 @@ TEST(Stimuli, ClampLevelsCanBeChangedOnALiveSimulation) {
 }
 
 } // namespace
+
+namespace {
+
+// One cell: hh soma with an IClamp of `amp` nA (and a second one of `extra` nA if not 0).
+SectionId add_clamped_cell(Model& model, const std::string& name, double amp, double extra) {
+    const SectionId s = model.add_section(name, {20, 20, 1, 1, 35.4});
+    model.insert(s, "hh");
+    model.add_stimulus(s, 0.5, IClamp{1.0, 30.0, amp});
+    if (extra != 0)
+        model.add_stimulus(s, 0.5, IClamp{2.0, 10.0, extra});
+    return s;
+}
+
+TEST(Stimuli, IClampsOnAPopulationGiveEachCellItsOwnResponse) {
+    // 40 cells of one shape are stored interleaved and their IClamps computed as one run; cell
+    // 17 has two IClamps on its soma. Every cell must match the same cell simulated alone, bit
+    // for bit, on one thread and on two.
+    auto amp = [](int c) { return 0.05 + 0.01 * c; };
+    auto extra = [](int c) { return c == 17 ? 0.2 : 0.0; };
+    for (const int threads : {1, 2}) {
+        Model model;
+        std::vector<SectionId> somas;
+        for (int c = 0; c < 40; ++c)
+            somas.push_back(add_clamped_cell(model, "soma" + std::to_string(c), amp(c), extra(c)));
+        SimOptions options{40, 0.025};
+        options.threads = threads;
+        Simulation sim(model, mech::testing::catalogue(), options);
+        sim.run();
+        for (int c = 0; c < 40; ++c) {
+            Model alone;
+            const SectionId s = add_clamped_cell(alone, "soma", amp(c), extra(c));
+            Simulation single(alone, mech::testing::catalogue(), SimOptions{40, 0.025});
+            single.run();
+            EXPECT_EQ(sim.voltage(somas[static_cast<std::size_t>(c)], 0.5), single.voltage(s, 0.5))
+                << "cell " << c << ", " << threads << " thread(s)";
+        }
+    }
+}
+
+} // namespace
