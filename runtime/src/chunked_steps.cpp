@@ -21,7 +21,8 @@ bool Simulation::Impl::partitions_independent() const {
     // Every voltage detector must watch a node (a partition's own).
     std::size_t checks = 0;
     for (const auto& part : partitions)
-        checks += part.checks.size();
+        for (const auto& run : part.checks)
+            checks += static_cast<std::size_t>(run.count);
     return checks == threshold_checks.size();
 }
 
@@ -32,15 +33,10 @@ void Simulation::Impl::partition_chunk(Partition& part) {
     part.blown_step = -1;
     for (int32_t k = 0; k < n; ++k) {
         const double time = chunk_times[k];
-        for (int32_t c : part.checks) { // detect_spikes, for these nodes
-            ThresholdCheck& check = threshold_checks[c];
-            const bool above = *check.v >= check.threshold;
-            if (above && !check.above) {
-                detectors[check.detector].times.push_back(time);
-                ++part.spikes;
-            }
-            check.above = above;
-        }
+        threshold_checks.test(part.checks, [&](int32_t detector) { // detect_spikes, here
+            detectors[detector].times.push_back(time);
+            ++part.spikes;
+        });
         const double t_mid = time + 0.5 * dt; // as step(): two half steps
         partition_step(part, t_mid, t_mid + 0.5 * dt);
         if (!part.finite) {

@@ -109,15 +109,19 @@ void Simulation::Impl::build_partitions() {
     threshold_checks.clear();
     for (std::size_t k = 0; k < detectors.size(); ++k)
         if (detectors[k].v != nullptr)
-            threshold_checks.push_back(
-                ThresholdCheck{detectors[k].v, detectors[k].threshold, static_cast<int32_t>(k)});
+            threshold_checks.add(detectors[k].v, detectors[k].threshold, static_cast<int32_t>(k));
+    std::vector<int32_t> all(threshold_checks.size());
+    for (std::size_t k = 0; k < all.size(); ++k)
+        all[k] = static_cast<int32_t>(k);
+    check_runs = threshold_checks.runs_of(all);
     for (auto& part : partitions) {
-        part.checks.clear();
+        std::vector<int32_t> here;
         for (std::size_t k = 0; k < threshold_checks.size(); ++k) {
-            const double* watched = threshold_checks[k].v;
+            const double* watched = threshold_checks.watched(k);
             if (watched >= v.data() + part.node_begin && watched < v.data() + part.node_end)
-                part.checks.push_back(static_cast<int32_t>(k));
+                here.push_back(static_cast<int32_t>(k));
         }
+        part.checks = threshold_checks.runs_of(here);
     }
     workers = std::make_unique<detail::Workers>(static_cast<int>(partitions.size()));
     step_job = [this](int p) { partition_step(partitions[p], step_t_mid, step_t_new); };

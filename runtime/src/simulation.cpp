@@ -125,12 +125,7 @@ void Simulation::Impl::emit_spike(int32_t index, double time) {
 }
 
 void Simulation::Impl::detect_spikes() {
-    for (ThresholdCheck& check : threshold_checks) {
-        const bool above = *check.v >= check.threshold;
-        if (above && !check.above)
-            emit_spike(check.detector, t);
-        check.above = above;
-    }
+    threshold_checks.test(check_runs, [this](int32_t detector) { emit_spike(detector, t); });
 }
 
 void Simulation::Impl::record_sample() {
@@ -173,8 +168,7 @@ void Simulation::initialize() {
     s.cancelled_events.clear();
     for (auto& det : s.detectors)
         det.times.clear();
-    for (auto& check : s.threshold_checks)
-        check.above = s.options.v_init >= check.threshold;
+    s.threshold_checks.reset(s.options.v_init);
     for (const auto& e : s.pending_events) // queued before the first initialize: every run
         s.events.push(e);
     for (std::size_t k = 0; k < s.generators.size(); ++k)

@@ -9,6 +9,7 @@
 #include "mechanism_store.hpp"
 #include "spike_generators.hpp"
 #include "stimuli.hpp"
+#include "threshold_checks.hpp"
 #include "tree_layout.hpp"
 #include "workers.hpp"
 
@@ -52,7 +53,7 @@ struct Simulation::Impl {
         bool finite = true;            // v stayed finite in the last step
         // Chunked stepping (chunked_steps.cpp): the threshold checks on these nodes, the spikes
         // they found, and the first step of the chunk whose v was not finite (-1: none).
-        std::vector<int32_t> checks;
+        std::vector<detail::ThresholdChecks::Run> checks;
         int64_t spikes = 0;
         int32_t blown_step = -1;
     };
@@ -111,15 +112,10 @@ struct Simulation::Impl {
     };
     std::vector<Connection> connections;
     std::vector<SpikeDetector> detectors;
-    // The detectors that watch a voltage, packed for the per-step test (SpikeDetector is large
-    // and cold); built by build_partitions, in detector order.
-    struct ThresholdCheck {
-        const double* v = nullptr;
-        double threshold = 0;
-        int32_t detector = 0;
-        bool above = false;
-    };
-    std::vector<ThresholdCheck> threshold_checks;
+    // The detectors that watch a voltage, in detector order, for the per-step test
+    // (SpikeDetector is large and cold); built by build_partitions, with the runs of all.
+    detail::ThresholdChecks threshold_checks;
+    std::vector<detail::ThresholdChecks::Run> check_runs;
     std::vector<std::vector<int32_t>> source_detector; // per store, per instance: detector or -1
     std::array<double, 1> dummy_v{}, dummy_rhs{}, dummy_d{}; // the node artificial cells see
 
