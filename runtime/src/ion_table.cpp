@@ -63,14 +63,24 @@ void IonSpecies::initialize(double celsius) {
     }
 }
 
-void IonSpecies::begin_step(double celsius, int32_t begin, int32_t end) {
-    // One pass over both accumulators (the slots of a partition are few and short).
-    double* cur = current.data();
-    double* cond = conductance.data();
-    for (int32_t s = begin; s < end; ++s) {
-        cur[s] = 0;
-        cond[s] = 0;
+namespace {
+
+// One pass over both accumulators, cloned per instruction set for the widest stores.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx512f", "avx2", "default")))
+#endif
+void clear_both(double* __restrict current, double* __restrict conductance, int32_t n) {
+    for (int32_t s = 0; s < n; ++s) {
+        current[s] = 0;
+        conductance[s] = 0;
     }
+}
+
+} // namespace
+
+void IonSpecies::begin_step(double celsius, int32_t begin, int32_t end) {
+    if (end > begin)
+        clear_both(current.data() + begin, conductance.data() + begin, end - begin);
     if (nernst_each_step())
         for (int32_t s = begin; s < end; ++s)
             reversal[s] = nernst(internal[s], external[s], valence, celsius);

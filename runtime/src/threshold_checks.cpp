@@ -3,6 +3,23 @@
 
 namespace mech::detail {
 
+// Cloned per instruction set: the baseline x86-64 target does not vectorise these loops.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx512f", "avx2", "default")))
+#endif
+bool ThresholdChecks::update_unless_rising(const double* __restrict v,
+                                           const double* __restrict threshold,
+                                           int64_t* __restrict above, int32_t n) {
+    int64_t rising = 0;
+    for (int32_t j = 0; j < n; ++j)
+        rising |= static_cast<int64_t>(v[j] >= threshold[j]) & (above[j] ^ 1);
+    if (rising != 0)
+        return false;
+    for (int32_t j = 0; j < n; ++j)
+        above[j] = v[j] >= threshold[j];
+    return true;
+}
+
 void ThresholdChecks::clear() {
     v_.clear();
     threshold_.clear();

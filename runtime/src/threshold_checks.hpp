@@ -1,9 +1,10 @@
 // Spike detection's test each step: which watched voltages crossed their threshold upwards.
 // Checks on consecutive nodes (the somas of a population, interleave_cells.hpp) are tested as
-// runs, in loops the compiler vectorises; a spike is rare, and only a run that has one is
-// walked check by check.
+// runs, in loops the compiler vectorises; a spike is rare, and only the block of a run that
+// has one is walked check by check.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -29,33 +30,40 @@ public:
 
     // Tests the runs in order; emit(detector) for each upward crossing, in check order.
     template <typename Emit> void test(std::span<const Run> runs, Emit&& emit) {
-        for (const Run& run : runs) {
-            const auto k = static_cast<std::size_t>(run.first);
-            const double* __restrict v = v_[k];
-            const double* __restrict threshold = threshold_.data() + k;
-            uint8_t* __restrict above = above_.data() + k;
-            unsigned rising = 0;
-            for (int32_t j = 0; j < run.count; ++j)
-                rising |= static_cast<unsigned>(v[j] >= threshold[j]) & (above[j] ^ 1U);
-            if (rising == 0) {
-                for (int32_t j = 0; j < run.count; ++j)
-                    above[j] = v[j] >= threshold[j];
-                continue;
+        for (const Run& run : runs)
+            for (int32_t b = 0; b < run.count; b += block) {
+                const auto k = static_cast<std::size_t>(run.first + b);
+                const int32_t n = std::min(block, run.count - b);
+                test_block(v_[static_cast<std::size_t>(run.first)] + b, k, n, emit);
             }
-            for (int32_t j = 0; j < run.count; ++j) {
+    }
+
+private:
+    // Checks per vectorised test: a population of 1000 hh cells has a spike somewhere in most
+    // steps, so the walk check by check is limited to the block that has it.
+    static constexpr int32_t block = 64;
+
+    template <typename Emit>
+    void test_block(const double* v, std::size_t k, int32_t n, Emit& emit) {
+        const double* threshold = threshold_.data() + k;
+        int64_t* above = above_.data() + k;
+        if (!update_unless_rising(v, threshold, above, n))
+            for (int32_t j = 0; j < n; ++j) {
                 const bool now = v[j] >= threshold[j];
                 if (now && above[j] == 0)
                     emit(detector_[k + static_cast<std::size_t>(j)]);
                 above[j] = now;
             }
-        }
     }
+    // above[j] = v[j] >= threshold[j] for all j and true, unless some check rose: then false
+    // and nothing changed.
+    static bool update_unless_rising(const double* v, const double* threshold, int64_t* above,
+                                     int32_t n);
 
-private:
     std::vector<const double*> v_;
     std::vector<double> threshold_;
     std::vector<int32_t> detector_;
-    std::vector<uint8_t> above_;
+    std::vector<int64_t> above_; // 0 or 1, as wide as a double: the loops vectorise
 };
 
 } // namespace mech::detail
