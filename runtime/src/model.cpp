@@ -216,11 +216,17 @@ void Model::record(std::string column, SectionId id, double x, std::string varia
 void Model::add_detector(SpikeDetectorSpec spec) {
     if (spec.name.empty())
         throw Error("record_spikes: a spike detector needs a name");
-    for (const auto& d : detectors_)
-        if (d.name == spec.name)
-            throw Error(
-                fmt::format("record_spikes: a detector named '{}' already exists", spec.name));
+    // By name through a map: networks make one detector per cell and connect them by name.
+    const auto index = static_cast<int32_t>(detectors_.size());
+    if (!detector_index_.emplace(spec.name, index).second)
+        throw Error(
+            fmt::format("record_spikes: a detector named '{}' already exists", spec.name));
     detectors_.push_back(std::move(spec));
+}
+
+int32_t Model::spike_detector_index(const std::string& name) const {
+    const auto it = detector_index_.find(name);
+    return it == detector_index_.end() ? -1 : it->second;
 }
 
 void Model::record_spikes(std::string name, SectionId id, double x, double threshold) {
@@ -248,9 +254,7 @@ void Model::connect_spikes(std::string detector, PointProcessId target, std::vec
                            double delay) {
     if (target.index < 0 || target.index >= static_cast<int32_t>(points_.size()))
         throw Error(fmt::format("connect_spikes: invalid point process handle {}", target.index));
-    const bool known = std::any_of(detectors_.begin(), detectors_.end(),
-                                   [&](const SpikeDetectorSpec& d) { return d.name == detector; });
-    if (!known)
+    if (spike_detector_index(detector) < 0)
         throw Error(fmt::format("connect_spikes: no spike detector named '{}' (make one with "
                                 "record_spikes first)",
                                 detector));

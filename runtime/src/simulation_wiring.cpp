@@ -69,9 +69,11 @@ void Simulation::Impl::wire(const Model& model) {
                                     "events",
                                     where, stores[store].mech->name));
         const int64_t weight = store_weight(store, c.weight, where);
-        for (auto& det : detectors)
-            if (det.name == c.detector)
-                det.targets.push_back(static_cast<int32_t>(connections.size()));
+        // detectors are model.spike_detectors() in order (above); names are unique.
+        const int32_t source = model.spike_detector_index(c.detector);
+        if (source >= 0)
+            detectors[static_cast<std::size_t>(source)].targets.push_back(
+                static_cast<int32_t>(connections.size()));
         connections.push_back(Connection{store, instance, weight, c.delay});
     }
 

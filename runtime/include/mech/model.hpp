@@ -8,9 +8,11 @@
 #include "mech/spike_source.hpp"
 #include "mech/stimulus.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -176,6 +178,8 @@ public:
     const std::vector<StimulusSpec>& stimuli() const { return stimuli_; }
     const std::vector<ProbeSpec>& probes() const { return probes_; }
     const std::vector<SpikeDetectorSpec>& spike_detectors() const { return detectors_; }
+    // Index in spike_detectors() of the detector called `name`, or -1.
+    int32_t spike_detector_index(const std::string& name) const;
     const std::vector<ConnectionSpec>& connections() const { return connections_; }
     const std::vector<GapJunctionSpec>& gap_junctions() const { return gap_junctions_; }
     const std::vector<Assignment>& globals() const { return globals_; }
@@ -193,6 +197,7 @@ private:
     std::vector<StimulusSpec> stimuli_;
     std::vector<ProbeSpec> probes_;
     std::vector<SpikeDetectorSpec> detectors_;
+    std::unordered_map<std::string, int32_t> detector_index_; // name -> index in detectors_
     std::vector<ConnectionSpec> connections_;
     std::vector<GapJunctionSpec> gap_junctions_;
     std::vector<Assignment> globals_;
