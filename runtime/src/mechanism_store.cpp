@@ -7,10 +7,12 @@ namespace mech::detail {
 
 void MechanismStore::allocate() {
     const auto n = static_cast<std::size_t>(width());
-    values.assign(static_cast<std::size_t>(mech->n_fields) * n, 0.0);
+    constexpr std::size_t per_line = cache_line / sizeof(double);
+    const std::size_t block = (n + per_line - 1) / per_line * per_line;
+    values.assign(static_cast<std::size_t>(mech->n_fields) * block, 0.0);
     field.resize(mech->n_fields);
     for (int32_t k = 0; k < mech->n_fields; ++k) {
-        field[k] = values.data() + k * n;
+        field[k] = values.data() + k * block;
         std::fill_n(field[k], n, mech->fields[k].default_value);
     }
     globals.resize(mech->n_globals);

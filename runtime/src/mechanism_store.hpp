@@ -2,6 +2,8 @@
 // mechanism_abi.h describes, plus the mech_instance_data handed straight to the kernels.
 #pragma once
 
+#include "aligned_vector.hpp"
+
 #include "mech/mechanism_abi.h"
 
 #include <cstdint>
@@ -13,7 +15,9 @@ struct MechanismStore {
     const mech_mechanism* mech = nullptr;
     std::vector<int32_t> node;   // instance -> node, sorted so each cell's instances are contiguous
     std::vector<double> scale;   // 1, or 100/area for point processes
-    std::vector<double> values;  // n_fields blocks of `width()` values, block k = field k
+    // n_fields blocks, block k = field k: `width()` values, then padding to a whole cache line
+    // so that every field starts on one.
+    AlignedVector<double> values;
     std::vector<double*> field;  // field[k] -> block k
     std::vector<double> globals; // one per mech->globals
     std::vector<std::vector<int32_t>> ion_index; // per mechanism ion: instance -> ion slot

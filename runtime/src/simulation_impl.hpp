@@ -2,6 +2,7 @@
 // events and recorded columns. Set up by simulation_setup.cpp, stepped by simulation.cpp.
 #pragma once
 
+#include "aligned_vector.hpp"
 #include "cable_step.hpp"
 #include "event_queue.hpp"
 #include "gap_junctions.hpp"
@@ -62,13 +63,13 @@ struct Simulation::Impl {
     detail::TreeLayout layout;
     std::vector<std::string> section_names;
 
-    std::vector<double> v, rhs, d;
-    std::vector<double> cm;  // uF/cm2 per node (0 where there is no membrane)
-    std::vector<double> diam; // um per node (mech_instance_data.node_diam)
-    std::vector<double> cap; // cm*1e-3/dt per node (S/cm2 per mV of step)
+    detail::AlignedVector<double> v, rhs, d;
+    detail::AlignedVector<double> cm;   // uF/cm2 per node (0 where there is no membrane)
+    detail::AlignedVector<double> diam; // um per node (mech_instance_data.node_diam)
+    detail::AlignedVector<double> cap;  // cm*1e-3/dt per node (S/cm2 per mV of step)
 
     std::vector<detail::MechanismStore> stores;
-    std::vector<std::vector<double>> initial_values; // per store, what initialize() restores
+    std::vector<detail::AlignedVector<double>> initial_values; // per store, what initialize() restores
     std::vector<CallbackContext> contexts;           // per store
     std::vector<detail::IonSpecies> ions;
     detail::Stimuli stimuli;

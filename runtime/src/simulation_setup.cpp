@@ -185,7 +185,7 @@ void Simulation::Impl::setup(const Model& model, const Catalogue& catalogue) {
     }
 
     // User values on sections, in the order given.
-    cm = layout.cm;
+    cm.assign(layout.cm.begin(), layout.cm.end());
     for (std::size_t s = 0; s < secs.size(); ++s) {
         const auto& sec = secs[s];
         const auto& nodes = layout.sections[s];

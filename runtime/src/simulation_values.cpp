@@ -32,7 +32,8 @@ void set_field(Simulation::Impl& s, int32_t store, int k, int32_t instance, doub
         throw Error(fmt::format("{}: {} = {} is outside its declared limits <{}, {}>", where,
                                 f.name, value, f.lower_limit, f.upper_limit));
     st.field[k][instance] = value;
-    s.initial_values[store][static_cast<std::size_t>(k) * st.node.size() + instance] = value;
+    s.initial_values[store][static_cast<std::size_t>(st.field[k] - st.values.data()) + instance] =
+        value;
 }
 
 } // namespace
