@@ -5,6 +5,7 @@
 #include "tree_layout.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <utility>
 
@@ -19,6 +20,12 @@ namespace mech::detail {
 // then has its instances on consecutive nodes, which the kernels read and write as vectors
 // instead of gathering and scattering, and the cable step reads node j of 32 cells as 32
 // consecutive values. Each node's arithmetic is unchanged, so results are too.
+// Before every range but the first, `partition_gap` nodes or a few more (so that the range
+// starts on a cache line) that belong to no cell: layout.gap_nodes counts them, every node array
+// holds them (parent -1, no membrane, area 100, cm 0), no block covers them, and layout.cells
+// move with their range (each cell's [begin, end) still describes the range it occupies).
+inline constexpr int32_t partition_gap = 512; // one page of doubles
+
 void interleave_cells(TreeLayout& layout,
                       std::span<const std::pair<std::size_t, std::size_t>> cell_ranges);
 

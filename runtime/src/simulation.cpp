@@ -276,7 +276,7 @@ const RunStats& Simulation::stats() const {
     return impl_->stats;
 }
 std::size_t Simulation::node_count() const {
-    return impl_->v.size();
+    return impl_->v.size() - static_cast<std::size_t>(impl_->layout.gap_nodes);
 }
 
 std::span<const double> Simulation::trace(std::string_view column) const {

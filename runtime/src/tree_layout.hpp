@@ -36,8 +36,11 @@ struct TreeLayout {
     std::vector<uint8_t> membrane;   // 1 at segment centres (nodes that carry mechanisms)
     std::vector<int32_t> section_of; // node -> section index
     std::vector<SectionNodes> sections;
-    std::vector<std::pair<int32_t, int32_t>> cells; // [begin, end) of each cell, before interleaving
-    std::vector<CellBlock> blocks; // in node order, covering every node
+    // [begin, end) of each cell before interleaving; after it, of the block range it lies in
+    // (interleave_cells).
+    std::vector<std::pair<int32_t, int32_t>> cells;
+    std::vector<CellBlock> blocks; // in node order, covering every node but the gaps
+    int32_t gap_nodes = 0;         // nodes of no cell between the threads' partitions
 
     std::size_t size() const { return parent.size(); }
     // NEURON's node_exact: the node whose voltage `sec(x)` refers to.

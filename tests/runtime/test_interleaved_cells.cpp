@@ -134,4 +134,41 @@ TEST(InterleavedCells, RunsOfOneShapeBecomeBlocksWithStridedSections) {
         EXPECT_LT(layout.parent[i], static_cast<int32_t>(i));
 }
 
+TEST(InterleavedCells, ThreadsRangesAreSeparatedByAPageOfNodesOfNoCell) {
+    // Two ranges of three ball-and-stick cells (11 nodes each): the second range starts at least
+    // partition_gap nodes after the first ends, on a cache line, and the gap is inert.
+    Model m;
+    for (int k = 0; k < 6; ++k)
+        ball_and_stick(m, "c" + std::to_string(k), k);
+    auto layout = detail::build_tree_layout(m.sections());
+    const std::pair<std::size_t, std::size_t> ranges[] = {{0, 3}, {3, 6}};
+    detail::interleave_cells(layout, ranges);
+    ASSERT_EQ(layout.blocks.size(), 2U);
+    EXPECT_EQ(layout.blocks[0].begin, 0);
+    EXPECT_EQ(layout.blocks[0].end, 33);
+    const int32_t second = layout.blocks[1].begin;
+    EXPECT_GE(second - 33, 512); // a 4 KiB page of doubles
+    EXPECT_GE(detail::partition_gap, 512);
+    EXPECT_EQ(second % 8, 0);
+    EXPECT_EQ(layout.blocks[1].end, static_cast<int32_t>(layout.size()));
+    EXPECT_EQ(layout.gap_nodes, second - 33);
+    for (int32_t i = 33; i < second; ++i) {
+        const auto n = static_cast<std::size_t>(i);
+        EXPECT_EQ(layout.parent[n], -1);
+        EXPECT_EQ(layout.membrane[n], 0);
+        EXPECT_EQ(layout.cm[n], 0.0);
+        EXPECT_EQ(layout.section_of[n], -1);
+    }
+    // The cells moved with their range; cell 4's dendrite is in the second block.
+    EXPECT_EQ(layout.cells[3].first, second);
+    EXPECT_EQ(layout.sections[9].first, second + 3 * 3 + 1); // c4.dend segment 0
+    EXPECT_EQ(layout.parent[static_cast<std::size_t>(second + 3 * 3 + 1)], second + 2 * 3 + 1);
+
+    // A simulation counts only the cells' nodes.
+    Simulation one(m, mech::testing::catalogue(), SimOptions{1});
+    Simulation two(m, mech::testing::catalogue(), SimOptions{1, 0.025, 6.3, -65, 1, 2});
+    EXPECT_EQ(two.node_count(), one.node_count());
+    EXPECT_EQ(one.node_count(), 66U);
+}
+
 } // namespace
