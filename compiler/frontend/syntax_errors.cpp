@@ -151,6 +151,25 @@ std::optional<std::string> upper_case_keyword(Token* t) {
     return std::nullopt;
 }
 
+// `c[i]'`: the name of the element a misplaced prime follows (NEURON writes `c'[i]`).
+std::optional<std::string> element_before_prime(antlr4::Parser* p, Token* at) {
+    if (!at || at->getType() != P::PRIME) return std::nullopt;
+    auto* tokens = p->getTokenStream();
+    int depth = 0;
+    for (int k = -1; k >= -64; --k) {
+        Token* t = tokens->LT(k);
+        if (!t) return std::nullopt;
+        if (k == -1 && t->getType() != P::RBRACK) return std::nullopt;
+        if (t->getType() == P::RBRACK) ++depth;
+        if (t->getType() == P::LBRACK && --depth == 0) {
+            Token* name = tokens->LT(k - 1);
+            if (name && name->getType() == P::NAME) return name->getText();
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 void SyntaxErrorStrategy::emit(Token* at, std::string message) {
@@ -177,6 +196,12 @@ void SyntaxErrorStrategy::report(antlr4::Parser* p, Token* at, const antlr4::mis
     }
     if (auto kw = upper_case_keyword(at)) {
         emit(at, fmt::format("unexpected {}: keywords are upper case; did you mean '{}'?", found, *kw));
+        return;
+    }
+    if (auto name = element_before_prime(p, at)) {
+        emit(at, fmt::format("the derivative of an array element is written with the prime after "
+                             "the name, {}'[...], as in NEURON",
+                             *name));
         return;
     }
     if (at && at->getType() == P::ASSIGN && inside_condition(ctx)) {
