@@ -91,8 +91,30 @@ run_mech() { # workload threads log [extra args]
     { echo "run-workloads: mech failed on $w, see $log" >&2; cat "$log" >&2; exit 2; }
 }
 
+# How equal the CPUs are right now: one single-thread W1 (200 ms) pinned to each of the first
+# --scaling CPUs, all started together. On a virtual machine the host can run one CPU slower than
+# the other; an even split of the cells then runs at the slowest CPU's pace.
+cpu_balance() { # tag
+  ((scaling >= 2)) && command -v taskset >/dev/null || return 0
+  local i pids=() times=()
+  for ((i = 0; i < scaling; ++i)); do
+    taskset -c "$i" "$mech" --workload W1 --tstop 200 >"$out/balance_$1_cpu$i.log" 2>&1 &
+    pids+=($!)
+  done
+  wait "${pids[@]}" || { echo "run-workloads: the CPU balance probe failed, see $out/balance_$1_cpu*.log" >&2; exit 2; }
+  for ((i = 0; i < scaling; ++i)); do times+=("$(run_time W1 "$out/balance_$1_cpu$i.log")"); done
+  printf '%s\n' "${times[@]}" | awk -v tag="$1" -v n="$scaling" '
+    { t[NR] = $1; sum += $1; if ($1 > worst) worst = $1 }
+    END {
+      line = ""; for (i = 1; i <= NR; ++i) line = line sprintf(" cpu%d %.3f s", i - 1, t[i])
+      printf "CPU balance (%s): W1 200 ms on each CPU at once:%s; an even split on %d threads is\n", tag, line, n
+      printf "  held to the slowest, a speed-up of at most about %.2f over a one-thread run on an average CPU\n", n * (sum / NR) / worst
+    }'
+}
+
 steps=$(awk -v t="$tstop" 'BEGIN { printf "%d", t / 0.025 + 0.5 }')
 status=0
+cpu_balance before
 rows=()
 for w in $workloads; do
   echo "== $w"
@@ -143,6 +165,7 @@ for w in $workloads; do
   rows+=("$row")
 done
 
+cpu_balance after
 echo
 echo "dt 0.025 ms, tstop $tstop ms ($steps steps), medians of $repeat interleaved runs;"
 echo "NEURON with its default hh rate tables (its fastest); agreement against NEURON with exact rates."
