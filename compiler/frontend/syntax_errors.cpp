@@ -155,11 +155,12 @@ std::optional<std::string> upper_case_keyword(Token* t) {
 std::optional<std::string> element_before_prime(antlr4::Parser* p, Token* at) {
     if (!at || at->getType() != P::PRIME) return std::nullopt;
     auto* tokens = p->getTokenStream();
+    Token* before = tokens->LT(-1);
+    if (!before || before->getType() != P::RBRACK) return std::nullopt;
     int depth = 0;
     for (int k = -1; k >= -64; --k) {
         Token* t = tokens->LT(k);
         if (!t) return std::nullopt;
-        if (k == -1 && t->getType() != P::RBRACK) return std::nullopt;
         if (t->getType() == P::RBRACK) ++depth;
         if (t->getType() == P::LBRACK && --depth == 0) {
             Token* name = tokens->LT(k - 1);

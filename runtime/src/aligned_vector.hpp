@@ -1,6 +1,7 @@
 // Vectors whose storage starts on a cache line. The step loop reads and writes the node arrays
 // and the mechanisms' fields eight doubles (one AVX-512 register, one cache line) at a time; with
-// malloc's 16-byte alignment every such access straddled two lines (W2 ran 25 % slower).
+// malloc's 16-byte alignment every such access straddled two lines (W2, one thread: 2.66 s
+// before, 2.48 s after, in one paired comparison).
 #pragma once
 
 #include <cstddef>
@@ -10,6 +11,7 @@
 namespace mech::detail {
 
 inline constexpr std::size_t cache_line = 64;
+inline constexpr std::size_t doubles_per_line = cache_line / sizeof(double);
 
 template <class T>
 struct CacheAlignedAllocator {

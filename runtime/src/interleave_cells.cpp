@@ -1,6 +1,8 @@
 // See interleave_cells.hpp.
 #include "interleave_cells.hpp"
 
+#include "aligned_vector.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -45,13 +47,14 @@ void interleave_cells(TreeLayout& layout,
     int32_t shift = 0; // the gaps so far
     // Between ranges of cells (the partitions threads step), a gap: while one thread streams
     // through its nodes, the hardware prefetcher runs past the end of the range, and it does not
-    // cross a page. Without the gap it pulled the next partition's first lines away from the
-    // thread writing them every step (W2 on two threads: each partition about 30 % slower).
+    // cross a page. Without the gap it can pull the next partition's first lines away from the
+    // thread writing them every step (W2 on two threads, each partition's time: 1.60/2.09 s
+    // without, 1.49/1.95 s with, in paired runs; see docs/performance.md).
     for (std::size_t r = 0; r < cell_ranges.size(); ++r) {
         const auto [first_cell, end_cell] = cell_ranges[r];
         if (r > 0 && first_cell < end_cell) {
             // At least a page, and the next range starts on a cache line.
-            constexpr int32_t line = 8;
+            constexpr auto line = static_cast<int32_t>(doubles_per_line);
             const int32_t begin = cells[first_cell].first + shift + partition_gap;
             shift += partition_gap + (line - begin % line) % line;
         }

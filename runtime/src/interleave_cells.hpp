@@ -23,7 +23,7 @@ namespace mech::detail {
 // Before every range but the first, `partition_gap` nodes or a few more (so that the range
 // starts on a cache line) that belong to no cell: layout.gap_nodes counts them, every node array
 // holds them (parent -1, no membrane, area 100, cm 0), no block covers them, and layout.cells
-// move with their range (each cell's [begin, end) still describes the range it occupies).
+// are shifted by their range's gaps (the cells of a range still cover exactly its nodes).
 inline constexpr int32_t partition_gap = 512; // one page of doubles
 
 void interleave_cells(TreeLayout& layout,

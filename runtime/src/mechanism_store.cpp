@@ -7,8 +7,7 @@ namespace mech::detail {
 
 void MechanismStore::allocate() {
     const auto n = static_cast<std::size_t>(width());
-    constexpr std::size_t per_line = cache_line / sizeof(double);
-    const std::size_t block = (n + per_line - 1) / per_line * per_line;
+    const std::size_t block = (n + doubles_per_line - 1) / doubles_per_line * doubles_per_line;
     values.assign(static_cast<std::size_t>(mech->n_fields) * block, 0.0);
     field.resize(mech->n_fields);
     for (int32_t k = 0; k < mech->n_fields; ++k) {

@@ -36,8 +36,8 @@ struct TreeLayout {
     std::vector<uint8_t> membrane;   // 1 at segment centres (nodes that carry mechanisms)
     std::vector<int32_t> section_of; // node -> section index
     std::vector<SectionNodes> sections;
-    // [begin, end) of each cell before interleaving; after it, of the block range it lies in
-    // (interleave_cells).
+    // [begin, end) of each cell before interleaving; after it, shifted by the gaps before its
+    // range of cells (interleave_cells: the cells of a range still cover exactly its nodes).
     std::vector<std::pair<int32_t, int32_t>> cells;
     std::vector<CellBlock> blocks; // in node order, covering every node but the gaps
     int32_t gap_nodes = 0;         // nodes of no cell between the threads' partitions
