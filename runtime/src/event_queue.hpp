@@ -15,7 +15,7 @@ struct Event {
     int32_t store = 0;     // mechanism store of the target
     int32_t instance = 0;
     double flag = 0;    // 0 for network events, net_send's flag otherwise
-    int64_t weight = 0; // offset into EventQueue::weights (0: the shared zero vector)
+    int64_t weight = 0; // offset into the simulation's event weights (0: a zero vector)
 };
 
 // Delivery order is (t, sequence), exactly that of one binary heap over all events: bucket
@@ -32,8 +32,6 @@ public:
     Event pop(); // the earliest event; only after due() returned true
     void clear();
     std::size_t size() const;
-    // Weight vectors live here for the life of the simulation (NET_RECEIVE may modify them).
-    std::vector<double> weights;
 
 private:
     struct Later {

@@ -83,7 +83,8 @@ void Simulation::Impl::build_partitions() {
             data.field = part.fields[s].data();
             data.ion = part.ion[s].data();
             part.data[s] = data;
-            part.contexts[s] = CallbackContext{this, static_cast<int32_t>(s), ib, &part.data[s]};
+            part.contexts[s] =
+                CallbackContext{this, static_cast<int32_t>(s), ib, &part.data[s], &part};
             part.data[s].runtime = &part.contexts[s];
         }
         for (const auto& ion : ions) {
@@ -110,10 +111,6 @@ void Simulation::Impl::build_partitions() {
     for (std::size_t k = 0; k < detectors.size(); ++k)
         if (detectors[k].v != nullptr)
             threshold_checks.add(detectors[k].v, detectors[k].threshold, static_cast<int32_t>(k));
-    std::vector<int32_t> all(threshold_checks.size());
-    for (std::size_t k = 0; k < all.size(); ++k)
-        all[k] = static_cast<int32_t>(k);
-    check_runs = threshold_checks.runs_of(all);
     for (auto& part : partitions) {
         std::vector<int32_t> here;
         for (std::size_t k = 0; k < threshold_checks.size(); ++k) {
@@ -123,9 +120,82 @@ void Simulation::Impl::build_partitions() {
         }
         part.checks = threshold_checks.runs_of(here);
     }
+    build_event_routes();
+    assign_columns();
     workers = std::make_unique<detail::Workers>(static_cast<int>(partitions.size()));
-    step_job = [this](int p) { partition_step(partitions[p], step_t_mid, step_t_new); };
-    chunk_job = [this](int p) { partition_chunk(partitions[p]); };
+    epoch_job = [this](int p) { partition_epoch(partitions[p]); };
+}
+
+void Simulation::Impl::build_event_routes() {
+    for (auto& part : partitions) {
+        part.events.set_bucket_width(options.dt); // one bucket per step
+        part.target_begin.assign(detectors.size() + 1, 0);
+        part.targets.clear();
+    }
+    // Connections in detector order, then in the order they were made (the order of a spike's
+    // events in every queue).
+    for (std::size_t det = 0; det < detectors.size(); ++det) {
+        for (int32_t c : detectors[det].targets) {
+            const Connection& con = connections[static_cast<std::size_t>(c)];
+            owner(con.store, con.instance).targets.push_back(c);
+        }
+        for (auto& part : partitions)
+            part.target_begin[det + 1] = static_cast<int32_t>(part.targets.size());
+    }
+}
+
+Simulation::Impl::Partition& Simulation::Impl::owner(int32_t store, int32_t instance) {
+    // Built-in sources and artificial cells are on no node: partition 0 runs them.
+    if (store == generator_store)
+        return partitions.front();
+    for (auto& part : partitions) {
+        const CallbackContext& c = part.contexts[static_cast<std::size_t>(store)];
+        if (instance >= c.offset && instance < c.offset + part.data[store].width)
+            return part;
+    }
+    return partitions.front();
+}
+
+void Simulation::Impl::assign_columns() {
+    // A column whose value only one partition writes is sampled by that partition's thread,
+    // after each of its steps; any other (a gap junction's or a stimulus's quantity) by the
+    // caller, which then needs the partitions to meet after every step.
+    caller_records = false;
+    for (auto& part : partitions)
+        part.columns.clear();
+    const auto in = [](const double* p, const double* base, int32_t begin, int32_t end) {
+        return p >= base + begin && p < base + end;
+    };
+    for (std::size_t c = 1; c < sources.size(); ++c) { // column 0 is t
+        const double* src = sources[c];
+        Partition* found = nullptr;
+        for (auto& part : partitions) {
+            bool here = in(src, v.data(), part.node_begin, part.node_end);
+            for (std::size_t s = 0; s < stores.size() && !here; ++s) {
+                const int32_t ib = part.contexts[s].offset, ie = ib + part.data[s].width;
+                for (const double* f : stores[s].field)
+                    here = here || in(src, f, ib, ie);
+            }
+            for (std::size_t k = 0; k < ions.size() && !here; ++k) {
+                const auto [lo, hi] = part.ion_slots[k];
+                const detail::IonSpecies& sp = ions[k];
+                for (const double* a : {sp.reversal.data(), sp.current.data(),
+                                        sp.internal.data(), sp.external.data()})
+                    here = here || in(src, a, lo, hi);
+            }
+            if (here) {
+                found = &part;
+                break;
+            }
+        }
+        if (found != nullptr)
+            found->columns.push_back(static_cast<int32_t>(c));
+        else
+            caller_records = true;
+    }
+    if (caller_records) // then the caller samples every column (Impl::run_epoch)
+        for (auto& part : partitions)
+            part.columns.clear();
 }
 
 void Simulation::Impl::partition_currents(Partition& part, double time) {

@@ -6,7 +6,6 @@
 #include "mech/error.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -14,39 +13,45 @@ namespace mech {
 
 namespace {
 
+// A kernel's callbacks act on the events of the partition that runs it (its own thread's);
+// a call through a whole store's block (INITIAL, NET_RECEIVE's INITIAL: before any thread
+// runs) on those of the instance's partition.
+Simulation::Impl::Partition& partition_of(const Simulation::Impl::CallbackContext& ctx,
+                                          int32_t target) {
+    return ctx.part != nullptr ? *ctx.part : ctx.sim->owner(ctx.store, target);
+}
+
 void net_send_callback(void* runtime, mech_index_t instance, mech_value_t delay,
                        mech_value_t flag) {
-    auto* ctx = static_cast<Simulation::Impl::CallbackContext*>(runtime);
-    Simulation::Impl& sim = *ctx->sim;
-    const std::lock_guard<std::mutex> lock(sim.callback_mutex);
-    const int32_t target = ctx->offset + instance;
-    const detail::Event e{ctx->data->t + delay, 0, ctx->store, target, flag, sim.delivering_weight};
-    const uint64_t sequence = sim.events.push(e);
-    sim.pending_self_events[Simulation::Impl::instance_key(ctx->store, target)] = {
-        sequence, flag, e.weight};
+    const auto& ctx = *static_cast<Simulation::Impl::CallbackContext*>(runtime);
+    const int32_t target = ctx.offset + instance;
+    auto& part = partition_of(ctx, target);
+    const detail::Event e{ctx.data->t + delay, 0, ctx.store, target, flag, part.delivering_weight};
+    const uint64_t sequence = part.events.push(e);
+    part.pending_self_events[Simulation::Impl::instance_key(ctx.store, target)] = {sequence, flag,
+                                                                                   e.weight};
 }
 
 // NEURON's net_move(t): the instance's latest self-event, if still pending, now arrives at
 // `time` with its flag and weight unchanged. Without one there is nothing to move.
 void net_move_callback(void* runtime, mech_index_t instance, mech_value_t time) {
-    auto* ctx = static_cast<Simulation::Impl::CallbackContext*>(runtime);
-    Simulation::Impl& sim = *ctx->sim;
-    const std::lock_guard<std::mutex> lock(sim.callback_mutex);
-    const int32_t target = ctx->offset + instance;
-    const auto it = sim.pending_self_events.find(Simulation::Impl::instance_key(ctx->store, target));
-    if (it == sim.pending_self_events.end())
+    const auto& ctx = *static_cast<Simulation::Impl::CallbackContext*>(runtime);
+    const int32_t target = ctx.offset + instance;
+    auto& part = partition_of(ctx, target);
+    const auto it = part.pending_self_events.find(Simulation::Impl::instance_key(ctx.store, target));
+    if (it == part.pending_self_events.end())
         return;
-    sim.cancelled_events.insert(it->second.sequence);
-    it->second.sequence = sim.events.push(
-        detail::Event{time, 0, ctx->store, target, it->second.flag, it->second.weight});
+    part.cancelled_events.insert(it->second.sequence);
+    it->second.sequence = part.events.push(
+        detail::Event{time, 0, ctx.store, target, it->second.flag, it->second.weight});
 }
 
 void net_event_callback(void* runtime, mech_index_t instance, mech_value_t time) {
-    auto* ctx = static_cast<Simulation::Impl::CallbackContext*>(runtime);
-    const std::lock_guard<std::mutex> lock(ctx->sim->callback_mutex);
-    const int32_t det = ctx->sim->source_detector[ctx->store][ctx->offset + instance];
+    const auto& ctx = *static_cast<Simulation::Impl::CallbackContext*>(runtime);
+    const int32_t target = ctx.offset + instance;
+    const int32_t det = ctx.sim->source_detector[ctx.store][target];
     if (det >= 0)
-        ctx->sim->emit_spike(det, time);
+        ctx.sim->emit_spike(partition_of(ctx, target), det, time);
 }
 
 } // namespace
@@ -65,7 +70,6 @@ Simulation::Simulation(const Model& model, const Catalogue& catalogue, SimOption
     if (options.threads < 1)
         throw Error(fmt::format("SimOptions: threads must be >= 1 (got {})", options.threads));
     impl_->options = options;
-    impl_->events.set_bucket_width(options.dt); // one bucket per step
     impl_->setup(model, catalogue);
     for (auto& store : impl_->stores) {
         store.data.net_send = net_send_callback;
@@ -84,48 +88,42 @@ void Simulation::Impl::setup_tree_matrix(double time) {
         partition_currents(part, time);
 }
 
-void Simulation::Impl::deliver_events(double t_limit) {
-    while (events.due(t_limit)) {
-        const detail::Event e = events.pop();
+void Simulation::Impl::deliver_events(Partition& part, double t_limit) {
+    while (part.events.due(t_limit)) {
+        const detail::Event e = part.events.pop();
         if (e.store == generator_store) {
             const auto k = static_cast<std::size_t>(e.instance);
-            emit_spike(generators.detector(k), e.t);
+            emit_spike(part, generators.detector(k), e.t);
             if (const auto next = generators.next(k, e.t))
-                events.push(detail::Event{*next, 0, generator_store, e.instance, 0.0, 0});
+                part.events.push(detail::Event{*next, 0, generator_store, e.instance, 0.0, 0});
             continue;
         }
-        if (!cancelled_events.empty() && cancelled_events.erase(e.sequence))
+        if (!part.cancelled_events.empty() && part.cancelled_events.erase(e.sequence))
             continue; // moved by net_move: its new copy is in the queue
-        if (!pending_self_events.empty()) {
-            const auto self = pending_self_events.find(instance_key(e.store, e.instance));
-            if (self != pending_self_events.end() && self->second.sequence == e.sequence)
-                pending_self_events.erase(self); // delivered: no longer movable
+        if (!part.pending_self_events.empty()) {
+            const auto self = part.pending_self_events.find(instance_key(e.store, e.instance));
+            if (self != part.pending_self_events.end() && self->second.sequence == e.sequence)
+                part.pending_self_events.erase(self); // delivered: no longer movable
         }
-        ++stats.events_delivered;
-        auto& store = stores[e.store];
+        ++part.events_delivered;
+        const auto& store = stores[e.store];
         if (!store.mech->net_receive)
             continue;
-        const double saved = store.data.t;
-        store.data.t = e.t;
-        delivering_weight = e.weight;
-        store.mech->net_receive(&store.data, e.instance, events.weights.data() + e.weight, e.flag);
-        delivering_weight = 0;
-        store.data.t = saved;
+        mech_instance_data& data = part.data[e.store];
+        const double saved = data.t;
+        data.t = e.t;
+        part.delivering_weight = e.weight;
+        store.mech->net_receive(&data, e.instance - part.contexts[e.store].offset,
+                                event_weights.data() + e.weight, e.flag);
+        part.delivering_weight = 0;
+        data.t = saved;
     }
 }
 
-void Simulation::Impl::emit_spike(int32_t index, double time) {
-    SpikeDetector& det = detectors[index];
-    det.times.push_back(time);
-    ++stats.spikes;
-    for (int32_t c : det.targets) {
-        const Connection& con = connections[c];
-        events.push(detail::Event{time + con.delay, 0, con.store, con.instance, 0.0, con.weight});
-    }
-}
-
-void Simulation::Impl::detect_spikes() {
-    threshold_checks.test(check_runs, [this](int32_t detector) { emit_spike(detector, t); });
+void Simulation::Impl::emit_spike(Partition& part, int32_t index, double time) {
+    detectors[index].times.push_back(time);
+    ++part.spikes;
+    part.found.push_back(FoundSpike{time, index});
 }
 
 void Simulation::Impl::record_sample() {
@@ -163,17 +161,21 @@ void Simulation::initialize() {
     for (auto& ion : s.ions)
         ion.initialize(s.options.celsius);
     s.stimuli.initialize(s.v.data());
-    s.events.clear();
-    s.pending_self_events.clear();
-    s.cancelled_events.clear();
+    for (auto& part : s.partitions) {
+        part.events.clear();
+        part.pending_self_events.clear();
+        part.cancelled_events.clear();
+        part.found.clear();
+    }
+    s.exchange.clear();
     for (auto& det : s.detectors)
         det.times.clear();
     s.threshold_checks.reset(s.options.v_init);
     for (const auto& e : s.pending_events) // queued before the first initialize: every run
-        s.events.push(e);
+        s.queue(e);
     for (std::size_t k = 0; k < s.generators.size(); ++k)
         if (const auto first = s.generators.first(k))
-            s.events.push(
+            s.queue(
                 detail::Event{*first, 0, Impl::generator_store, static_cast<int32_t>(k), 0.0, 0});
     s.stats = RunStats{};
     s.initialized = true;
@@ -189,7 +191,7 @@ void Simulation::initialize() {
         auto& store = s.stores[con.store];
         if (store.mech->net_receive_init)
             store.mech->net_receive_init(&store.data, con.instance,
-                                         s.events.weights.data() + con.weight);
+                                         s.event_weights.data() + con.weight);
     }
     // The first current evaluation fills the assigned currents of the t = 0 sample.
     s.gaps.snapshot(s.v.data());
@@ -210,55 +212,18 @@ void Simulation::initialize() {
 }
 
 void Simulation::step() {
-    Impl& s = *impl_;
-    if (!s.initialized)
+    if (!impl_->initialized)
         initialize();
-    const double dt = s.options.dt;
-    using Clock = std::chrono::steady_clock;
-    Clock::time_point start, events_done;
-    if (s.options.profile)
-        start = Clock::now();
-    s.detect_spikes();
-    s.deliver_events(s.t + 0.5 * dt);
-    if (s.options.profile)
-        events_done = Clock::now();
-    const double t_mid = s.t + 0.5 * dt; // NEURON builds t from two half steps
-    const double t_new = t_mid + 0.5 * dt;
-    s.step_t_mid = t_mid;
-    s.step_t_new = t_new;
-    s.gaps.snapshot(s.v.data()); // partner voltages v(t_n), read by every partition
-    s.workers->run(s.step_job);
-    s.t = t_new;
-    for (const auto& part : s.partitions)
-        if (!part.finite)
-            for (int32_t i = part.node_begin; i < part.node_end; ++i)
-                if (!std::isfinite(s.v[i]))
-                    s.report_blow_up(static_cast<std::size_t>(i));
-    ++s.steps;
-    ++s.stats.steps;
-    if (s.steps % s.options.sample_every == 0)
-        s.record_sample();
-    if (s.options.profile) {
-        const auto end = Clock::now();
-        s.stats.event_seconds += std::chrono::duration<double>(events_done - start).count();
-        s.stats.step_seconds += std::chrono::duration<double>(end - start).count();
-    }
+    impl_->run_epoch(impl_->t + impl_->options.dt, 1);
 }
 
 void Simulation::advance_to(double t_end) {
     if (!impl_->initialized)
         initialize();
     Impl& s = *impl_;
-    if (s.t >= t_end - 0.5 * s.options.dt)
-        return;
-    // Decided once per call: with no connections, events or NET_RECEIVE no step can queue an
-    // event, so an independent run stays independent; any other run is stepped one step at a time.
-    if (s.partitions_independent()) {
-        s.advance_chunk(t_end);
-        return;
-    }
+    const int64_t epoch = s.epoch_steps();
     while (s.t < t_end - 0.5 * s.options.dt)
-        step();
+        s.run_epoch(t_end, epoch);
 }
 
 void Simulation::run() {
@@ -312,7 +277,7 @@ void Simulation::queue_event(PointProcessId target, double t, std::span<const do
     const int64_t offset = s.store_weight(store, weight, "queue_event");
     detail::Event e{t, 0, store, instance, 0.0, offset};
     if (s.initialized)
-        s.events.push(e);
+        s.queue(e);
     else
         s.pending_events.push_back(e);
 }

@@ -19,7 +19,6 @@
 #include <array>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -30,11 +29,26 @@ namespace mech {
 
 struct Simulation::Impl {
     // What the kernels' callbacks get back as `runtime`: which simulation and which store.
+    struct Partition;
     struct CallbackContext {
         Impl* sim = nullptr;
         int32_t store = 0;
         int32_t offset = 0;                       // first instance of the calling block
         const mech_instance_data* data = nullptr; // the calling block (for its t)
+        Partition* part = nullptr; // whose events these are; nullptr: the whole store's block
+    };
+
+    // net_move support: each instance's latest self-event still in the queue, by
+    // (store << 32 | instance); a moved event is re-sent and its old copy skipped on delivery.
+    struct SelfEvent {
+        uint64_t sequence = 0;
+        double flag = 0;
+        int64_t weight = 0;
+    };
+    // A spike found during an epoch, sent along its connections when the epoch ends.
+    struct FoundSpike {
+        double t = 0;
+        int32_t detector = 0;
     };
 
     // A set of whole cells stepped by one thread: node range, and per mechanism store a kernel
@@ -52,11 +66,25 @@ struct Simulation::Impl {
         detail::CableStepPlan cable;   // matrix set-up, tree solve, v update of these cells
         std::vector<int32_t> gap_ends; // gap-junction ends on these nodes
         bool finite = true;            // v stayed finite in the last step
-        // Chunked stepping (chunked_steps.cpp): the threshold checks on these nodes, the spikes
-        // they found, and the first step of the chunk whose v was not finite (-1: none).
-        std::vector<detail::ThresholdChecks::Run> checks;
-        int64_t spikes = 0;
+        std::vector<detail::ThresholdChecks::Run> checks; // spike detectors on these nodes
+        std::vector<int32_t> columns; // recorded columns whose values these cells write
+
+        // Events (epochs.cpp). The pending events of the instances here (in partition 0 also
+        // those of artificial cells and built-in spike sources), with net_move's bookkeeping:
+        // only this partition's thread touches them.
+        detail::EventQueue events;
+        std::unordered_map<uint64_t, SelfEvent> pending_self_events;
+        std::unordered_set<uint64_t> cancelled_events;
+        int64_t delivering_weight = 0; // weight of the event being delivered (0: none)
+        // Connections from detector d to instances here: targets[target_begin[d] ..
+        // target_begin[d + 1]).
+        std::vector<int32_t> target_begin, targets;
+        // What the last epoch found and did: spikes (sent on when it ends), counts, the first
+        // step whose v was not finite (-1: none), seconds spent on events (with profile).
+        std::vector<FoundSpike> found;
+        int64_t spikes = 0, events_delivered = 0;
         int32_t blown_step = -1;
+        double event_seconds = 0;
     };
 
     SimOptions options;
@@ -80,19 +108,14 @@ struct Simulation::Impl {
     // Events with this store are a built-in source's next spike (instance = generator index).
     static constexpr int32_t generator_store = -1;
 
-    detail::EventQueue events;
+    // Weight vectors of connections and queued events, for the life of the simulation
+    // (NET_RECEIVE may modify them). Offset 0 is a zero vector, for self-events sent outside
+    // NET_RECEIVE.
+    std::vector<double> event_weights;
     std::vector<detail::Event> pending_events; // queued before the first initialize(): every run
-    int64_t delivering_weight = -1;            // weight of the event being delivered
-
-    // net_move support: each instance's latest self-event still in the queue, by
-    // (store << 32 | instance); a moved event is re-sent and its old copy skipped on delivery.
-    struct SelfEvent {
-        uint64_t sequence = 0;
-        double flag = 0;
-        int64_t weight = 0;
-    };
-    std::unordered_map<uint64_t, SelfEvent> pending_self_events;
-    std::unordered_set<uint64_t> cancelled_events;
+    // The spikes of the last epoch, in (t, detector) order, not yet sent along their
+    // connections: each partition queues the events of its own targets when the next begins.
+    std::vector<FoundSpike> exchange;
     static uint64_t instance_key(int32_t store, int32_t instance) {
         return (static_cast<uint64_t>(static_cast<uint32_t>(store)) << 32) |
                static_cast<uint32_t>(instance);
@@ -114,9 +137,9 @@ struct Simulation::Impl {
     std::vector<Connection> connections;
     std::vector<SpikeDetector> detectors;
     // The detectors that watch a voltage, in detector order, for the per-step test
-    // (SpikeDetector is large and cold); built by build_partitions, with the runs of all.
+    // (SpikeDetector is large and cold); built by build_partitions, each partition
+    // testing its own runs of them.
     detail::ThresholdChecks threshold_checks;
-    std::vector<detail::ThresholdChecks::Run> check_runs;
     std::vector<std::vector<int32_t>> source_detector; // per store, per instance: detector or -1
     std::array<double, 1> dummy_v{}, dummy_rhs{}, dummy_d{}; // the node artificial cells see
 
@@ -127,12 +150,11 @@ struct Simulation::Impl {
     std::vector<std::pair<std::size_t, std::size_t>> cell_ranges; // per partition: cells
     std::vector<Partition> partitions;
     std::unique_ptr<detail::Workers> workers;
-    std::mutex callback_mutex;             // kernels may send events from several threads
-    double step_t_mid = 0, step_t_new = 0; // the step the workers are running
-    std::function<void(int)> step_job;     // made once: the step loop allocates nothing
-    // Chunked stepping: the start times of the chunk's steps and one past the last, the job.
-    std::vector<double> chunk_times;
-    std::function<void(int)> chunk_job;
+    // The epoch the workers are running: the start times of its steps and one past the last,
+    // and the job (made once: the step loop allocates nothing).
+    std::vector<double> epoch_times;
+    std::function<void(int)> epoch_job;
+    bool caller_records = false; // some column is sampled by the caller after every step
 
     RunStats stats; // since the last initialize()
 
@@ -146,20 +168,25 @@ struct Simulation::Impl {
     // partitions' kernel argument blocks and cable step plans.
     void split_cells(int threads);
     void build_partitions();
+    void build_event_routes(); // each partition's connections, by detector
+    void assign_columns();     // which partition samples which recorded column
     void setup_tree_matrix(double time);
     void partition_currents(Partition& part, double time);
     void partition_step(Partition& part, double t_mid, double t_new);
-    // chunked_steps.cpp: whether the partitions need no step-by-step exchange (no events,
-    // connections, gap junctions or other recorded columns), and several steps at once if so.
-    bool partitions_independent() const;
-    void advance_chunk(double t_end);
-    void partition_chunk(Partition& part);
-    void deliver_events(double t_limit);
+    // epochs.cpp: how many steps the partitions can run without meeting, an epoch of up to
+    // that many steps, and one partition's share of it.
+    int64_t epoch_steps() const;
+    void run_epoch(double t_end, int64_t max_steps);
+    void partition_epoch(Partition& part);
+    void deliver_events(Partition& part, double t_limit);
+    // The partition that steps instance `instance` of store `store` (events go to its queue).
+    Partition& owner(int32_t store, int32_t instance);
+    void queue(const detail::Event& e) { owner(e.store, e.instance).events.push(e); }
     // Appends a zero-padded copy of `weight` to the event weights; returns its offset.
     int64_t store_weight(int32_t store, std::span<const double> weight, const std::string& where);
-    void detect_spikes();
-    // A spike of detector `det` at time t: recorded and sent along its connections.
-    void emit_spike(int32_t det, double t);
+    // A spike of detector `det` at time t, found by `part`: recorded, and sent along its
+    // connections when the epoch ends.
+    void emit_spike(Partition& part, int32_t det, double t);
     void record_sample();
     [[noreturn]] void report_blow_up(std::size_t node) const;
     // Address of a quantity at (section, x), for probes and value(); throws if unknown there.

@@ -33,11 +33,10 @@ void Simulation::Impl::wire(const Model& model) {
         gaps.add(gj.junction, a, layout.area[a], b, layout.area[b]);
     }
 
-    // Offset 0 of the event weights is a zero vector, for self-events sent outside NET_RECEIVE.
     int32_t max_args = 1;
     for (const auto& store : stores)
         max_args = std::max(max_args, store.mech->n_net_receive_args);
-    events.weights.assign(static_cast<std::size_t>(max_args), 0.0);
+    event_weights.assign(static_cast<std::size_t>(max_args), 0.0);
 
     source_detector.resize(stores.size());
     for (std::size_t s = 0; s < stores.size(); ++s)
@@ -68,6 +67,12 @@ void Simulation::Impl::wire(const Model& model) {
             throw Error(fmt::format("{}: {} has no NET_RECEIVE block, so it cannot receive "
                                     "events",
                                     where, stores[store].mech->name));
+        // Events are exchanged between threads at most every min-delay (epochs.cpp): one
+        // must not be due within the step that sent it.
+        if (!(c.delay >= options.dt))
+            throw Error(fmt::format("{}: delay {} ms is shorter than the time step dt = {} ms (an "
+                                    "event must not arrive within the step that sent it)",
+                                    where, c.delay, options.dt));
         const int64_t weight = store_weight(store, c.weight, where);
         // detectors are model.spike_detectors() in order (above); names are unique.
         const int32_t source = model.spike_detector_index(c.detector);
@@ -138,9 +143,9 @@ int64_t Simulation::Impl::store_weight(int32_t store, std::span<const double> we
     if (weight.size() > n_args)
         throw Error(fmt::format("{}: {} takes {} weight value(s), got {}", where,
                                 stores[store].mech->name, n_args, weight.size()));
-    const auto offset = static_cast<int64_t>(events.weights.size());
-    events.weights.insert(events.weights.end(), weight.begin(), weight.end());
-    events.weights.resize(offset + std::max<std::size_t>(n_args, 1), 0.0);
+    const auto offset = static_cast<int64_t>(event_weights.size());
+    event_weights.insert(event_weights.end(), weight.begin(), weight.end());
+    event_weights.resize(offset + std::max<std::size_t>(n_args, 1), 0.0);
     return offset;
 }
 
