@@ -15,7 +15,7 @@ const Catalogue& library() {
     static Catalogue catalogue;
     if (!jit) {
         std::vector<std::string> paths;
-        for (const char* name : {"hh", "pas", "ExpSyn", "Exp2Syn", "IClamp", "IntFire1"})
+        for (const char* name : {"hh", "pas", "ExpSyn", "Exp2Syn", "IClamp", "IntFire1", "LIF"})
             paths.push_back(fmt::format("{}/{}.mech", MECH_LIBRARY_DIR, name));
         diag::SourceManager sources;
         diag::DiagnosticEngine diags(sources);

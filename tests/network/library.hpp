@@ -1,4 +1,4 @@
-// The mechanism library (hh, pas, ExpSyn, Exp2Syn, IClamp, IntFire1) JIT-compiled once for all
+// The mechanism library (hh, pas, ExpSyn, Exp2Syn, IClamp, IntFire1, LIF) JIT-compiled once for all
 // network tests, and the one-compartment cells they are built from.
 #pragma once
 

@@ -1,7 +1,7 @@
-// Chunked stepping: when cells are independent (no connections, events, gap junctions or
-// recorded columns but t), the thread team steps to the end of the run without meeting every
-// step. Spike times, t samples, final voltages, statistics and blow-up reports must be those of
-// a one-thread run and of a step-by-step run, to the bit.
+// Epochs of cells that exchange nothing (no connections, events or gap junctions): the thread
+// team steps to the end of the run without meeting. Spike times, t samples, final voltages,
+// statistics and blow-up reports must be those of a one-thread run and of a step-by-step run,
+// to the bit. (Networks: tests/network/epochs_test.cpp.)
 #include "test_mechanisms.hpp"
 
 #include "mech/mech.hpp"
@@ -72,7 +72,7 @@ Result run(const Model& model, int cells, int threads, int sample_every, bool st
     return r;
 }
 
-TEST(ChunkedSteps, ThreadsAndChunksDoNotChangeResults) {
+TEST(IndependentCells, ThreadsAndEpochsDoNotChangeResults) {
     const int cells = 300; // enough for whole 32-cell blocks per partition
     const Model model = independent_cells(cells);
     for (int sample_every : {1, 7}) {
@@ -89,7 +89,7 @@ TEST(ChunkedSteps, ThreadsAndChunksDoNotChangeResults) {
 }
 
 // A blow-up is reported at the step where it happens, whichever way the run is stepped.
-TEST(ChunkedSteps, BlowUpIsReportedAtTheSameTime) {
+TEST(IndependentCells, BlowUpIsReportedAtTheSameTime) {
     auto message = [](int threads) {
         Model model = independent_cells(200);
         const SectionId bad = model.add_section("bad", {0.1, 0.1, 1, 1, 35.4});
