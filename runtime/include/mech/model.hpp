@@ -161,7 +161,9 @@ public:
     void add_spike_source(std::string name, NetStim source);
     void add_spike_source(std::string name, VecStim source);
     // NetCon: spikes of the detector `detector` (made by record_spikes) reach `target` after
-    // `delay` ms (>= 0) with `weight` (at most the target's NET_RECEIVE argument count).
+    // `delay` ms with `weight` (at most the target's NET_RECEIVE argument count). A delay must be
+    // >= 0 here and >= dt for a Simulation: an event must not be due within the step that sent
+    // it (threads exchange spikes once per minimum delay).
     void connect_spikes(std::string detector, PointProcessId target, std::vector<double> weight,
                         double delay = 1);
 
