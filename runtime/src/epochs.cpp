@@ -61,8 +61,11 @@ void Simulation::Impl::run_epoch(double t_end, int64_t max_steps) {
         exchange.insert(exchange.end(), part.found.begin(), part.found.end());
         part.found.clear();
     }
-    // One detector's spikes all come from one partition, in the order found.
+    // The order of one thread's run: by step, time and detector (one detector's spikes all
+    // come from one partition, in the order found).
     std::stable_sort(exchange.begin(), exchange.end(), [](const FoundSpike& a, const FoundSpike& b) {
+        if (a.step != b.step)
+            return a.step < b.step;
         return a.t != b.t ? a.t < b.t : a.detector < b.detector;
     });
     // A blow-up stops the run at the first step that had one.
@@ -106,13 +109,14 @@ void Simulation::Impl::partition_epoch(Partition& part) {
         for (int32_t k = part.target_begin[d]; k < part.target_begin[d + 1]; ++k) {
             const Connection& con = connections[static_cast<std::size_t>(part.targets[k])];
             part.events.push(detail::Event{spike.t + con.delay, 0, con.store, con.instance, 0.0,
-                                           con.weight});
+                                           con.weight, sent_by_spike(spike.step)});
         }
     }
     const double dt = options.dt;
     const auto n = static_cast<int32_t>(epoch_times.size()) - 1;
     for (int32_t k = 0; k < n; ++k) {
         const double time = epoch_times[k];
+        part.step = steps + k;
         threshold_checks.test(part.checks,
                               [&](int32_t detector) { emit_spike(part, detector, time); });
         deliver_events(part, time + 0.5 * dt);

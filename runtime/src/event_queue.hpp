@@ -11,14 +11,18 @@ namespace mech::detail {
 
 struct Event {
     double t = 0;
-    uint64_t sequence = 0; // ties keep the order in which events were sent
+    uint64_t sequence = 0; // given by push(): the order in which events were queued
     int32_t store = 0;     // mechanism store of the target
     int32_t instance = 0;
     double flag = 0;    // 0 for network events, net_send's flag otherwise
     int64_t weight = 0; // offset into the simulation's event weights (0: a zero vector)
+    // Ties at equal t go by `sent`, then `sequence`: the simulation numbers the moments at which
+    // events are sent (Simulation::Impl::sent_*), so that the order does not depend on when a
+    // thread gets to queue them.
+    int64_t sent = 0;
 };
 
-// Delivery order is (t, sequence), exactly that of one binary heap over all events: bucket
+// Delivery order is (t, sent, sequence), exactly that of one binary heap over all events: bucket
 // k holds the events with floor(t / width) = k, a function that never decreases with t, so
 // every event due at t_limit lies in a bucket at or before t_limit's, and those are all in
 // the front (a sorted run and a small heap) when due() answers.
@@ -36,7 +40,9 @@ public:
 private:
     struct Later {
         bool operator()(const Event& a, const Event& b) const {
-            return a.t != b.t ? a.t > b.t : a.sequence > b.sequence;
+            if (a.t != b.t)
+                return a.t > b.t;
+            return a.sent != b.sent ? a.sent > b.sent : a.sequence > b.sequence;
         }
     };
     using Heap = std::priority_queue<Event, std::vector<Event>, Later>;

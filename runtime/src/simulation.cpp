@@ -20,13 +20,18 @@ Simulation::Impl::Partition& partition_of(const Simulation::Impl::CallbackContex
                                           int32_t target) {
     return ctx.part != nullptr ? *ctx.part : ctx.sim->owner(ctx.store, target);
 }
+int64_t sent_now(const Simulation::Impl::CallbackContext& ctx) {
+    return ctx.part != nullptr ? Simulation::Impl::sent_during(ctx.part->step)
+                               : Simulation::Impl::sent_by_caller(ctx.sim->steps);
+}
 
 void net_send_callback(void* runtime, mech_index_t instance, mech_value_t delay,
                        mech_value_t flag) {
     const auto& ctx = *static_cast<Simulation::Impl::CallbackContext*>(runtime);
     const int32_t target = ctx.offset + instance;
     auto& part = partition_of(ctx, target);
-    const detail::Event e{ctx.data->t + delay, 0, ctx.store, target, flag, part.delivering_weight};
+    const detail::Event e{ctx.data->t + delay, 0,    ctx.store,    target,
+                          flag,                part.delivering_weight, sent_now(ctx)};
     const uint64_t sequence = part.events.push(e);
     part.pending_self_events[Simulation::Impl::instance_key(ctx.store, target)] = {sequence, flag,
                                                                                    e.weight};
@@ -43,7 +48,7 @@ void net_move_callback(void* runtime, mech_index_t instance, mech_value_t time) 
         return;
     part.cancelled_events.insert(it->second.sequence);
     it->second.sequence = part.events.push(
-        detail::Event{time, 0, ctx.store, target, it->second.flag, it->second.weight});
+        detail::Event{time, 0, ctx.store, target, it->second.flag, it->second.weight, sent_now(ctx)});
 }
 
 void net_event_callback(void* runtime, mech_index_t instance, mech_value_t time) {
@@ -95,7 +100,8 @@ void Simulation::Impl::deliver_events(Partition& part, double t_limit) {
             const auto k = static_cast<std::size_t>(e.instance);
             emit_spike(part, generators.detector(k), e.t);
             if (const auto next = generators.next(k, e.t))
-                part.events.push(detail::Event{*next, 0, generator_store, e.instance, 0.0, 0});
+                part.events.push(detail::Event{*next, 0, generator_store, e.instance, 0.0, 0,
+                                               sent_during(part.step)});
             continue;
         }
         if (!part.cancelled_events.empty() && part.cancelled_events.erase(e.sequence))
@@ -123,7 +129,7 @@ void Simulation::Impl::deliver_events(Partition& part, double t_limit) {
 void Simulation::Impl::emit_spike(Partition& part, int32_t index, double time) {
     detectors[index].times.push_back(time);
     ++part.spikes;
-    part.found.push_back(FoundSpike{time, index});
+    part.found.push_back(FoundSpike{time, index, part.step});
 }
 
 void Simulation::Impl::record_sample() {

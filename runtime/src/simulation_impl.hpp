@@ -45,11 +45,21 @@ struct Simulation::Impl {
         double flag = 0;
         int64_t weight = 0;
     };
-    // A spike found during an epoch, sent along its connections when the epoch ends.
+    // A spike found during an epoch (in step `step`), sent along its connections when the
+    // epoch ends.
     struct FoundSpike {
         double t = 0;
         int32_t detector = 0;
+        int64_t step = 0;
     };
+    // Event::sent, the order of sending in a run whose threads meet after every step: before
+    // step j the caller queues (queue_event, initialize), then step j's thread queues the
+    // events of the spikes found in step j - 1, then the self-events of step j's deliveries and
+    // WATCH tests. Ties at equal times are delivered in this order on any number of threads
+    // however the run is cut into epochs.
+    static int64_t sent_by_caller(int64_t step) { return 3 * step; }
+    static int64_t sent_by_spike(int64_t found_in) { return 3 * (found_in + 1) + 1; }
+    static int64_t sent_during(int64_t step) { return 3 * step + 2; }
 
     // A set of whole cells stepped by one thread: node range, and per mechanism store a kernel
     // argument block whose pointers are offset to the store's instances on those nodes.
@@ -76,6 +86,7 @@ struct Simulation::Impl {
         std::unordered_map<uint64_t, SelfEvent> pending_self_events;
         std::unordered_set<uint64_t> cancelled_events;
         int64_t delivering_weight = 0; // weight of the event being delivered (0: none)
+        int64_t step = 0;              // the step being run (events sent now: sent_during)
         // Connections from detector d to instances here: targets[target_begin[d] ..
         // target_begin[d + 1]).
         std::vector<int32_t> target_begin, targets;
@@ -181,7 +192,11 @@ struct Simulation::Impl {
     void deliver_events(Partition& part, double t_limit);
     // The partition that steps instance `instance` of store `store` (events go to its queue).
     Partition& owner(int32_t store, int32_t instance);
-    void queue(const detail::Event& e) { owner(e.store, e.instance).events.push(e); }
+    // An event from the caller (between steps).
+    void queue(detail::Event e) {
+        e.sent = sent_by_caller(steps);
+        owner(e.store, e.instance).events.push(e);
+    }
     // Appends a zero-padded copy of `weight` to the event weights; returns its offset.
     int64_t store_weight(int32_t store, std::span<const double> weight, const std::string& where);
     // A spike of detector `det` at time t, found by `part`: recorded, and sent along its
