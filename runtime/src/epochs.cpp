@@ -7,6 +7,8 @@
 // order whatever the number of threads, so the results are those of a one-thread run.
 #include "simulation_impl.hpp"
 
+#include "mech/error.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -68,6 +70,11 @@ void Simulation::Impl::run_epoch(double t_end, int64_t max_steps) {
             return a.step < b.step;
         return a.t != b.t ? a.t < b.t : a.detector < b.detector;
     });
+    for (const auto& part : partitions)
+        if (part.events.overflowed())
+            throw Error("more than 67 million events were sent at one moment to the cells of "
+                        "one thread, beyond what the event queue can keep in order; split the "
+                        "model over more threads");
     // A blow-up stops the run at the first step that had one.
     if (blown >= 0) {
         t = epoch_times[blown + 1];
@@ -108,8 +115,9 @@ void Simulation::Impl::partition_epoch(Partition& part) {
         const auto d = static_cast<std::size_t>(spike.detector);
         for (int32_t k = part.target_begin[d]; k < part.target_begin[d + 1]; ++k) {
             const Connection& con = connections[static_cast<std::size_t>(part.targets[k])];
-            part.events.push(detail::Event{spike.t + con.delay, 0, con.store, con.instance, 0.0,
-                                           con.weight, sent_by_spike(spike.step)});
+            part.events.push(
+                detail::Event{spike.t + con.delay, 0, con.store, con.instance, 0.0, con.weight},
+                sent_by_spike(spike.step));
         }
     }
     const double dt = options.dt;

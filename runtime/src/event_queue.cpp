@@ -22,8 +22,14 @@ int64_t EventQueue::bucket(double t) const {
     return k < -4.0e18 ? INT64_MIN / 2 : static_cast<int64_t>(k);
 }
 
-uint64_t EventQueue::push(Event e) {
-    e.sequence = next_sequence_++;
+uint64_t EventQueue::push(Event e, int64_t sent) {
+    if (sent != last_sent_) {
+        last_sent_ = sent;
+        burst_ = 0;
+    }
+    if (burst_ >= (uint64_t{1} << burst_bits) - 1)
+        overflowed_ = true;
+    e.sequence = (static_cast<uint64_t>(sent) << burst_bits) + burst_++;
     const int64_t k = bucket(e.t);
     if (k <= front_bucket_) {
         front_.push(e);
@@ -103,6 +109,9 @@ void EventQueue::clear() {
         slot.clear();
     in_ring_ = 0;
     front_bucket_ = 0;
+    last_sent_ = -1;
+    burst_ = 0;
+    overflowed_ = false;
 }
 
 std::size_t EventQueue::size() const {

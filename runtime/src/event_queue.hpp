@@ -11,18 +11,14 @@ namespace mech::detail {
 
 struct Event {
     double t = 0;
-    uint64_t sequence = 0; // given by push(): the order in which events were queued
+    uint64_t sequence = 0; // given by push(): the order among events due at the same time
     int32_t store = 0;     // mechanism store of the target
     int32_t instance = 0;
     double flag = 0;    // 0 for network events, net_send's flag otherwise
     int64_t weight = 0; // offset into the simulation's event weights (0: a zero vector)
-    // Ties at equal t go by `sent`, then `sequence`: the simulation numbers the moments at which
-    // events are sent (Simulation::Impl::sent_*), so that the order does not depend on when a
-    // thread gets to queue them.
-    int64_t sent = 0;
 };
 
-// Delivery order is (t, sent, sequence), exactly that of one binary heap over all events: bucket
+// Delivery order is (t, sequence), exactly that of one binary heap over all events: bucket
 // k holds the events with floor(t / width) = k, a function that never decreases with t, so
 // every event due at t_limit lies in a bucket at or before t_limit's, and those are all in
 // the front (a sorted run and a small heap) when due() answers.
@@ -30,8 +26,15 @@ class EventQueue {
 public:
     // Bucket width in ms (the time step). 0, the default, keeps every event in the heap.
     void set_bucket_width(double width);
-    // Returns the sequence number given to the event (its handle for cancel()).
-    uint64_t push(Event e);
+    // `sent` numbers the moment the event was sent (0 <= sent < 2^38; the simulation's
+    // Simulation::Impl::sent_*): events due at the same time are delivered in order of `sent`,
+    // then in the order they were pushed, whatever the order in which moments are pushed.
+    // The key is (sent << 26) + the event's place among the events pushed with that `sent`
+    // since another value was pushed; it goes into Event::sequence and is returned (the
+    // event's handle). One moment's events must be pushed together, and at most 2^26 - 1 of
+    // them: beyond that their order is lost, and overflowed() says so.
+    uint64_t push(Event e, int64_t sent = 0);
+    bool overflowed() const { return overflowed_; }
     bool due(double t_limit);
     Event pop(); // the earliest event; only after due() returned true
     void clear();
@@ -40,9 +43,7 @@ public:
 private:
     struct Later {
         bool operator()(const Event& a, const Event& b) const {
-            if (a.t != b.t)
-                return a.t > b.t;
-            return a.sent != b.sent ? a.sent > b.sent : a.sequence > b.sequence;
+            return a.t != b.t ? a.t > b.t : a.sequence > b.sequence;
         }
     };
     using Heap = std::priority_queue<Event, std::vector<Event>, Later>;
@@ -64,7 +65,10 @@ private:
     int64_t front_bucket_ = 0;
     double inverse_width_ = 0;
     std::size_t in_ring_ = 0;
-    uint64_t next_sequence_ = 0;
+    static constexpr int burst_bits = 26;
+    int64_t last_sent_ = -1;
+    uint64_t burst_ = 0; // events pushed with last_sent_
+    bool overflowed_ = false;
 };
 
 } // namespace mech::detail

@@ -30,9 +30,8 @@ void net_send_callback(void* runtime, mech_index_t instance, mech_value_t delay,
     const auto& ctx = *static_cast<Simulation::Impl::CallbackContext*>(runtime);
     const int32_t target = ctx.offset + instance;
     auto& part = partition_of(ctx, target);
-    const detail::Event e{ctx.data->t + delay, 0,    ctx.store,    target,
-                          flag,                part.delivering_weight, sent_now(ctx)};
-    const uint64_t sequence = part.events.push(e);
+    const detail::Event e{ctx.data->t + delay, 0, ctx.store, target, flag, part.delivering_weight};
+    const uint64_t sequence = part.events.push(e, sent_now(ctx));
     part.pending_self_events[Simulation::Impl::instance_key(ctx.store, target)] = {sequence, flag,
                                                                                    e.weight};
 }
@@ -48,7 +47,8 @@ void net_move_callback(void* runtime, mech_index_t instance, mech_value_t time) 
         return;
     part.cancelled_events.insert(it->second.sequence);
     it->second.sequence = part.events.push(
-        detail::Event{time, 0, ctx.store, target, it->second.flag, it->second.weight, sent_now(ctx)});
+        detail::Event{time, 0, ctx.store, target, it->second.flag, it->second.weight},
+        sent_now(ctx));
 }
 
 void net_event_callback(void* runtime, mech_index_t instance, mech_value_t time) {
@@ -100,8 +100,8 @@ void Simulation::Impl::deliver_events(Partition& part, double t_limit) {
             const auto k = static_cast<std::size_t>(e.instance);
             emit_spike(part, generators.detector(k), e.t);
             if (const auto next = generators.next(k, e.t))
-                part.events.push(detail::Event{*next, 0, generator_store, e.instance, 0.0, 0,
-                                               sent_during(part.step)});
+                part.events.push(detail::Event{*next, 0, generator_store, e.instance, 0.0, 0},
+                                 sent_during(part.step));
             continue;
         }
         if (!part.cancelled_events.empty() && part.cancelled_events.erase(e.sequence))
@@ -172,6 +172,7 @@ void Simulation::initialize() {
         part.pending_self_events.clear();
         part.cancelled_events.clear();
         part.found.clear();
+        part.step = 0;
     }
     s.exchange.clear();
     for (auto& det : s.detectors)

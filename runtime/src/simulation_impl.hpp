@@ -52,7 +52,8 @@ struct Simulation::Impl {
         int32_t detector = 0;
         int64_t step = 0;
     };
-    // Event::sent, the order of sending in a run whose threads meet after every step: before
+    // When an event was sent (EventQueue::push), numbered in the order of a run whose threads
+    // meet after every step: before
     // step j the caller queues (queue_event, initialize), then step j's thread queues the
     // events of the spikes found in step j - 1, then the self-events of step j's deliveries and
     // WATCH tests. Ties at equal times are delivered in this order on any number of threads
@@ -193,9 +194,8 @@ struct Simulation::Impl {
     // The partition that steps instance `instance` of store `store` (events go to its queue).
     Partition& owner(int32_t store, int32_t instance);
     // An event from the caller (between steps).
-    void queue(detail::Event e) {
-        e.sent = sent_by_caller(steps);
-        owner(e.store, e.instance).events.push(e);
+    void queue(const detail::Event& e) {
+        owner(e.store, e.instance).events.push(e, sent_by_caller(steps));
     }
     // Appends a zero-padded copy of `weight` to the event weights; returns its offset.
     int64_t store_weight(int32_t store, std::span<const double> weight, const std::string& where);

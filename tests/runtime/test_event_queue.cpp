@@ -105,4 +105,23 @@ TEST(EventQueue, ClearEmptiesEverythingAndStartsAgainAtZero) {
     EXPECT_EQ(q.pop().instance, 7);
 }
 
+// Events due at the same time go by the moment they were sent, then by the order of pushing,
+// even when an earlier moment's events are pushed later (a thread queueing the spikes of a past
+// step after its own self-events), in the ring, the sorted front and the heap alike.
+TEST(EventQueue, TiesGoByTheMomentSentThenByPushOrder) {
+    for (double t : {0.0, 0.0375, 50.0, 1e6}) {
+        EventQueue q;
+        q.set_bucket_width(0.025);
+        int32_t id = 0;
+        for (int64_t sent : {5, 5, 2, 2, 9, 0}) {
+            Event e{t, 0, 0, id++, 0.0, 0};
+            q.push(e, sent);
+        }
+        std::vector<int32_t> order;
+        while (q.due(t + 1e9))
+            order.push_back(q.pop().instance);
+        EXPECT_EQ(order, (std::vector<int32_t>{5, 2, 3, 0, 1, 4})) << "t = " << t;
+    }
+}
+
 } // namespace
