@@ -63,11 +63,11 @@ void Simulation::Impl::run_epoch(double t_end, int64_t max_steps) {
         exchange.insert(exchange.end(), part.found.begin(), part.found.end());
         part.found.clear();
     }
-    // The order of one thread's run: by step, time and detector (one detector's spikes all
-    // come from one partition, in the order found).
+    // By the moment sent, time and detector (one detector's spikes all come from one
+    // partition, in the order found): each moment's events are then pushed together.
     std::stable_sort(exchange.begin(), exchange.end(), [](const FoundSpike& a, const FoundSpike& b) {
-        if (a.step != b.step)
-            return a.step < b.step;
+        if (a.sent != b.sent)
+            return a.sent < b.sent;
         return a.t != b.t ? a.t < b.t : a.detector < b.detector;
     });
     for (const auto& part : partitions)
@@ -117,7 +117,7 @@ void Simulation::Impl::partition_epoch(Partition& part) {
             const Connection& con = connections[static_cast<std::size_t>(part.targets[k])];
             part.events.push(
                 detail::Event{spike.t + con.delay, 0, con.store, con.instance, 0.0, con.weight},
-                sent_by_spike(spike.step));
+                spike.sent);
         }
     }
     const double dt = options.dt;
@@ -126,7 +126,9 @@ void Simulation::Impl::partition_epoch(Partition& part) {
         const double time = epoch_times[k];
         part.step = steps + k;
         threshold_checks.test(part.checks,
-                              [&](int32_t detector) { emit_spike(part, detector, time); });
+                              [&](int32_t detector) {
+                                  emit_spike(part, detector, time, sent_by_detection(part.step));
+                              });
         deliver_events(part, time + 0.5 * dt);
         if (options.profile) {
             const Clock::time_point now = Clock::now();

@@ -24,6 +24,10 @@ int64_t sent_now(const Simulation::Impl::CallbackContext& ctx) {
     return ctx.part != nullptr ? Simulation::Impl::sent_during(ctx.part->step)
                                : Simulation::Impl::sent_by_caller(ctx.sim->steps);
 }
+int64_t spike_sent_now(const Simulation::Impl::CallbackContext& ctx) {
+    return ctx.part != nullptr ? Simulation::Impl::sent_by_delivery_spike(ctx.part->step)
+                               : Simulation::Impl::sent_by_caller(ctx.sim->steps);
+}
 
 void net_send_callback(void* runtime, mech_index_t instance, mech_value_t delay,
                        mech_value_t flag) {
@@ -56,7 +60,7 @@ void net_event_callback(void* runtime, mech_index_t instance, mech_value_t time)
     const int32_t target = ctx.offset + instance;
     const int32_t det = ctx.sim->source_detector[ctx.store][target];
     if (det >= 0)
-        ctx.sim->emit_spike(partition_of(ctx, target), det, time);
+        ctx.sim->emit_spike(partition_of(ctx, target), det, time, spike_sent_now(ctx));
 }
 
 } // namespace
@@ -98,7 +102,7 @@ void Simulation::Impl::deliver_events(Partition& part, double t_limit) {
         const detail::Event e = part.events.pop();
         if (e.store == generator_store) {
             const auto k = static_cast<std::size_t>(e.instance);
-            emit_spike(part, generators.detector(k), e.t);
+            emit_spike(part, generators.detector(k), e.t, sent_by_delivery_spike(part.step));
             if (const auto next = generators.next(k, e.t))
                 part.events.push(detail::Event{*next, 0, generator_store, e.instance, 0.0, 0},
                                  sent_during(part.step));
@@ -126,10 +130,10 @@ void Simulation::Impl::deliver_events(Partition& part, double t_limit) {
     }
 }
 
-void Simulation::Impl::emit_spike(Partition& part, int32_t index, double time) {
+void Simulation::Impl::emit_spike(Partition& part, int32_t index, double time, int64_t sent) {
     detectors[index].times.push_back(time);
     ++part.spikes;
-    part.found.push_back(FoundSpike{time, index, part.step});
+    part.found.push_back(FoundSpike{time, index, sent});
 }
 
 void Simulation::Impl::record_sample() {

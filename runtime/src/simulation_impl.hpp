@@ -45,22 +45,24 @@ struct Simulation::Impl {
         double flag = 0;
         int64_t weight = 0;
     };
-    // A spike found during an epoch (in step `step`), sent along its connections when the
-    // epoch ends.
+    // A spike found during an epoch, sent along its connections when the epoch ends; `sent`
+    // (below) is when its events count as sent.
     struct FoundSpike {
         double t = 0;
         int32_t detector = 0;
-        int64_t step = 0;
+        int64_t sent = 0;
     };
-    // When an event was sent (EventQueue::push), numbered in the order of a run whose threads
-    // meet after every step: before
-    // step j the caller queues (queue_event, initialize), then step j's thread queues the
-    // events of the spikes found in step j - 1, then the self-events of step j's deliveries and
-    // WATCH tests. Ties at equal times are delivered in this order on any number of threads
-    // however the run is cut into epochs.
-    static int64_t sent_by_caller(int64_t step) { return 3 * step; }
-    static int64_t sent_by_spike(int64_t found_in) { return 3 * (found_in + 1) + 1; }
-    static int64_t sent_during(int64_t step) { return 3 * step + 2; }
+    // When an event was sent (EventQueue::push: the order of ties at equal times), numbered as
+    // NEURON's serial run sends them: before step j the caller queues (queue_event, initialize);
+    // then come the events of the spikes found at t_j by threshold detection, the self-events
+    // of step j's deliveries and WATCH tests, and the events of spikes found in those
+    // deliveries (net_event, built-in sources). Threads queue a spike's events only when the
+    // epoch ends, but ties are delivered in this order on any number of threads, however the
+    // run is cut into epochs.
+    static int64_t sent_by_caller(int64_t step) { return 4 * step; }
+    static int64_t sent_by_detection(int64_t step) { return 4 * step + 1; }
+    static int64_t sent_during(int64_t step) { return 4 * step + 2; }
+    static int64_t sent_by_delivery_spike(int64_t step) { return 4 * step + 3; }
 
     // A set of whole cells stepped by one thread: node range, and per mechanism store a kernel
     // argument block whose pointers are offset to the store's instances on those nodes.
@@ -125,7 +127,7 @@ struct Simulation::Impl {
     // NET_RECEIVE.
     std::vector<double> event_weights;
     std::vector<detail::Event> pending_events; // queued before the first initialize(): every run
-    // The spikes of the last epoch, in (t, detector) order, not yet sent along their
+    // The spikes of the last epoch, in (sent, t, detector) order, not yet sent along their
     // connections: each partition queues the events of its own targets when the next begins.
     std::vector<FoundSpike> exchange;
     static uint64_t instance_key(int32_t store, int32_t instance) {
@@ -200,8 +202,8 @@ struct Simulation::Impl {
     // Appends a zero-padded copy of `weight` to the event weights; returns its offset.
     int64_t store_weight(int32_t store, std::span<const double> weight, const std::string& where);
     // A spike of detector `det` at time t, found by `part`: recorded, and sent along its
-    // connections when the epoch ends.
-    void emit_spike(Partition& part, int32_t det, double t);
+    // connections when the epoch ends (counting as sent at `sent`).
+    void emit_spike(Partition& part, int32_t det, double t, int64_t sent);
     void record_sample();
     [[noreturn]] void report_blow_up(std::size_t node) const;
     // Address of a quantity at (section, x), for probes and value(); throws if unknown there.

@@ -192,9 +192,9 @@ INSTANTIATE_TEST_SUITE_P(Columns, Epochs, ::testing::Values(false, true),
 // A tie at exactly t = 5 ms at one IntFire1: the self-event that ends its refractory period
 // (it fired at 2 ms, refrac 3 ms; sent in step 80) and a network event of weight 2 (a spike at
 // 1.96875 ms, found in step 79, delay 3.03125 ms). Both steps lie in one 39-step epoch, so the
-// self-event reaches the queue first, yet a run whose threads meet every step queues the
-// network event first (after step 79): the cell, still refractory, ignores it. Event::sent
-// gives every run that order.
+// self-event reaches the queue first, yet NEURON sends the network event first (when the spike
+// is found): the cell, still refractory, ignores it. The moment each was sent
+// (EventQueue::push) gives every run that order.
 TEST(EpochTies, EqualTimesGoInTheOrderOfAStepByStepRun) {
     Model model;
     const PointProcessId cell = model.add_artificial_cell("IntFire1");
