@@ -24,14 +24,16 @@ int64_t Simulation::Impl::epoch_steps() const {
     double min_delay = std::numeric_limits<double>::infinity();
     for (const auto& con : connections)
         min_delay = std::min(min_delay, con.delay);
+    // Nothing crosses partitions: the threads still meet now and then, so that their ranges of
+    // partitions follow the CPUs' speeds (a meeting costs microseconds).
     if (!std::isfinite(min_delay))
-        return std::numeric_limits<int64_t>::max(); // nothing crosses partitions
+        return max_epoch_steps;
     // A spike sent during step j has t > t_j - dt/2 (threshold crossings at t_j, net_event in
     // deliveries of events due after the previous step's t + dt/2), so its events are due
     // after t_j - dt/2 + min_delay; they are delivered from step j + n on when n*dt < min_delay.
     // (The 1e-6 keeps a delay of exactly 40 steps, 40 steps up to rounding, at 39.)
     const auto n = static_cast<int64_t>(std::ceil(min_delay / options.dt - 1e-6)) - 1;
-    return std::max<int64_t>(1, n);
+    return std::clamp<int64_t>(n, 1, max_epoch_steps);
 }
 
 void Simulation::Impl::run_epoch(double t_end, int64_t max_steps) {
@@ -51,7 +53,19 @@ void Simulation::Impl::run_epoch(double t_end, int64_t max_steps) {
     workers->run(epoch_job);
 
     const Clock::time_point stepped = options.profile ? Clock::now() : Clock::time_point{};
-    double event_seconds = 0;
+    double event_seconds = 0; // the longest any thread spent on events
+    for (int thread = 0; thread < balance.threads(); ++thread) {
+        const auto [first, end] = balance.range(thread);
+        double sum = 0;
+        for (int32_t p = first; p < end; ++p)
+            sum += partitions[p].event_seconds;
+        event_seconds = std::max(event_seconds, sum);
+    }
+    if (balance.threads() > 1) {
+        for (std::size_t p = 0; p < partitions.size(); ++p)
+            partition_seconds[p] = partitions[p].seconds;
+        balance.rebalance(partition_seconds);
+    }
     int32_t blown = -1;
     exchange.clear();
     for (auto& part : partitions) {
@@ -59,7 +73,6 @@ void Simulation::Impl::run_epoch(double t_end, int64_t max_steps) {
             blown = part.blown_step;
         stats.spikes += part.spikes;
         stats.events_delivered += part.events_delivered;
-        event_seconds = std::max(event_seconds, part.event_seconds);
         exchange.insert(exchange.end(), part.found.begin(), part.found.end());
         part.found.clear();
     }

@@ -10,6 +10,7 @@
 #include "mechanism_store.hpp"
 #include "spike_generators.hpp"
 #include "stimuli.hpp"
+#include "thread_balance.hpp"
 #include "threshold_checks.hpp"
 #include "tree_layout.hpp"
 #include "workers.hpp"
@@ -64,9 +65,10 @@ struct Simulation::Impl {
     static int64_t sent_during(int64_t step) { return 4 * step + 2; }
     static int64_t sent_by_delivery_spike(int64_t step) { return 4 * step + 3; }
 
-    // A set of whole cells stepped by one thread: node range, and per mechanism store a kernel
-    // argument block whose pointers are offset to the store's instances on those nodes.
-    // Cache-line aligned: each thread writes its own partition (finite, kernel t) every step.
+    // A set of whole cells stepped by one thread at a time (a thread steps a range of them,
+    // ThreadBalance): node range, and per mechanism store a kernel argument block whose
+    // pointers are offset to the store's instances on those nodes. Cache-line aligned: each
+    // thread writes its own partitions (finite, kernel t) every step.
     struct alignas(64) Partition {
         int32_t node_begin = 0, node_end = 0;
         std::vector<mech_instance_data> data;               // per store
@@ -99,6 +101,7 @@ struct Simulation::Impl {
         int64_t spikes = 0, events_delivered = 0;
         int32_t blown_step = -1;
         double event_seconds = 0;
+        double seconds = 0; // wall time of the last epoch (measured with more than one thread)
     };
 
     SimOptions options;
@@ -164,6 +167,8 @@ struct Simulation::Impl {
     std::vector<std::pair<std::size_t, std::size_t>> cell_ranges; // per partition: cells
     std::vector<Partition> partitions;
     std::unique_ptr<detail::Workers> workers;
+    detail::ThreadBalance balance;          // which partitions each thread steps
+    std::vector<double> partition_seconds; // the last epoch's times, for balance
     // The epoch the workers are running: the start times of its steps and one past the last,
     // and the job (made once: the step loop allocates nothing).
     std::vector<double> epoch_times;
@@ -178,9 +183,10 @@ struct Simulation::Impl {
 
     void setup(const Model& model, const Catalogue& catalogue); // simulation_setup.cpp
     void wire(const Model& model); // simulation_wiring.cpp: stimuli, probes, detectors, connections
-    // partitions.cpp: which cells each thread steps (before interleave_cells), then the
-    // partitions' kernel argument blocks and cable step plans.
+    // partitions.cpp: how the cells are grouped into partitions (before interleave_cells),
+    // then the partitions' kernel argument blocks and cable step plans.
     void split_cells(int threads);
+    static constexpr std::size_t partitions_per_thread = 8; // at most, when cells are many
     void build_partitions();
     void build_event_routes(); // each partition's connections, by detector
     void assign_columns();     // which partition samples which recorded column
@@ -190,6 +196,7 @@ struct Simulation::Impl {
     // epochs.cpp: how many steps the partitions can run without meeting, an epoch of up to
     // that many steps, and one partition's share of it.
     int64_t epoch_steps() const;
+    static constexpr int64_t max_epoch_steps = 400;
     void run_epoch(double t_end, int64_t max_steps);
     void partition_epoch(Partition& part);
     void deliver_events(Partition& part, double t_limit);

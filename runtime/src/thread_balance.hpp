@@ -1,0 +1,39 @@
+// Which partitions each thread steps in an epoch: contiguous ranges, moved one partition at a
+// time toward equal finishing times. Virtual CPUs are often unequal (a shared host, a busy
+// sibling core): an even split waits for the slowest every epoch, while ranges that follow the
+// measured times let the faster CPU take more. Results do not depend on the ranges: within an
+// epoch the partitions exchange nothing, and each runs the same operations on any thread.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <utility>
+#include <vector>
+
+namespace mech::detail {
+
+class ThreadBalance {
+public:
+    ThreadBalance() = default;
+    // `threads` ranges over weights.size() partitions (weights: their expected costs, e.g. node
+    // counts), split by weight as evenly as whole partitions allow; every range holds at least
+    // one partition (threads <= weights.size()).
+    ThreadBalance(int threads, std::span<const double> weights);
+
+    int threads() const { return static_cast<int>(begin_.size()) - 1; }
+    // Partitions [first, second) for `thread`.
+    std::pair<int32_t, int32_t> range(int thread) const { return {begin_[thread], begin_[thread + 1]}; }
+
+    // After an epoch in which partition p took seconds[p] on the thread that ran it: across each
+    // boundary between two threads, moves the partition next to it from the thread that took
+    // longer to the other, when the estimate (the receiving thread's time per unit of weight)
+    // says the longer of the two would shorten by more than a quarter of that partition's time
+    // (so that timing noise does not make a partition go back and forth).
+    void rebalance(std::span<const double> seconds);
+
+private:
+    std::vector<int32_t> begin_; // thread t steps partitions begin_[t] .. begin_[t + 1] - 1
+    std::vector<double> weights_;
+};
+
+} // namespace mech::detail
