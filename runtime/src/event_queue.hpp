@@ -47,7 +47,11 @@ private:
         }
     };
     using Heap = std::priority_queue<Event, std::vector<Event>, Later>;
-    static constexpr int64_t ring_size = 4096; // buckets ahead of the front (100 ms at 0.025)
+    // Buckets ahead of the front: 12.8 ms at dt = 0.025 ms, longer than most connection delays;
+    // later events wait in a heap. Each partition has a queue, and a bucket keeps its capacity
+    // when emptied, so a small ring reaches its steady state (no allocation) soon: with 4096
+    // buckets, eight W3 partitions spent 6 % of the run in malloc and ran 12 % slower.
+    static constexpr int64_t ring_size = 512;
 
     int64_t bucket(double t) const;
     // Moves buckets up to `target` into the heap (and far events into the ring).
