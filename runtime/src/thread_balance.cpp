@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <utility>
 
 namespace mech::detail {
 
@@ -23,28 +24,67 @@ ThreadBalance::ThreadBalance(int threads, std::span<const double> weights)
     }
 }
 
+std::vector<int32_t> ThreadBalance::split_within(double limit) const {
+    const int n_threads = threads();
+    const auto n = static_cast<int32_t>(weights_.size());
+    std::vector<int32_t> begin(static_cast<std::size_t>(n_threads) + 1, n);
+    begin[0] = 0;
+    int32_t p = 0;
+    for (int t = 0; t < n_threads; ++t) {
+        begin[t] = p;
+        const int32_t last = n - (n_threads - t - 1); // leave one for each thread after t
+        double time = 0;
+        do {
+            time += weights_[p] / speed_[t];
+            ++p;
+        } while (p < last && time + weights_[p] / speed_[t] <= limit);
+        if (time > limit)
+            return {};
+    }
+    if (p < n)
+        return {};
+    begin[n_threads] = n;
+    return begin;
+}
+
+double ThreadBalance::longest(const std::vector<int32_t>& begin) const {
+    double worst = 0;
+    for (int t = 0; t < threads(); ++t) {
+        double time = 0;
+        for (int32_t p = begin[t]; p < begin[t + 1]; ++p)
+            time += weights_[p] / speed_[t];
+        worst = std::max(worst, time);
+    }
+    return worst;
+}
+
 void ThreadBalance::rebalance(std::span<const double> seconds) {
     const int n_threads = threads();
-    std::vector<double> time(n_threads, 0.0), weight(n_threads, 0.0);
-    for (int t = 0; t < n_threads; ++t)
+    if (n_threads < 2)
+        return;
+    speed_.resize(static_cast<std::size_t>(n_threads), 0.0);
+    for (int t = 0; t < n_threads; ++t) {
+        double time = 0, weight = 0;
         for (int32_t p = begin_[t]; p < begin_[t + 1]; ++p) {
-            time[t] += seconds[p];
-            weight[t] += weights_[p];
+            time += seconds[p];
+            weight += weights_[p];
         }
-    for (int t = 0; t + 1 < n_threads; ++t) {
-        const bool left_longer = time[t] > time[t + 1];
-        const int from = left_longer ? t : t + 1, to = left_longer ? t + 1 : t;
-        if (begin_[from + 1] - begin_[from] < 2 || weight[to] <= 0)
-            continue;
-        // The partition at the boundary.
-        const int32_t p = left_longer ? begin_[t + 1] - 1 : begin_[t + 1];
-        const double cost_here = seconds[p];
-        const double cost_there = weights_[p] * time[to] / weight[to];
-        const double longer = std::max(time[from], time[to]);
-        const double after = std::max(time[from] - cost_here, time[to] + cost_there);
-        if (after + 0.25 * cost_here < longer)
-            begin_[t + 1] += left_longer ? -1 : 1;
+        if (!(time > 0) || !(weight > 0))
+            return; // nothing measured (a clock too coarse for this epoch)
+        const double measured = weight / time;
+        speed_[t] = speed_[t] > 0 ? 0.5 * (speed_[t] + measured) : measured;
     }
+    // The shortest longest thread, by bisection on the limit (a split within a limit is found
+    // greedily: each thread takes partitions while it stays within it).
+    const double now = longest(begin_);
+    double lo = 0, hi = now;
+    for (int k = 0; k < 40; ++k) {
+        const double mid = 0.5 * (lo + hi);
+        (split_within(mid).empty() ? lo : hi) = mid;
+    }
+    std::vector<int32_t> best = split_within(hi);
+    if (!best.empty() && longest(best) < 0.95 * now)
+        begin_ = std::move(best);
 }
 
 } // namespace mech::detail

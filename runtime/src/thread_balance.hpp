@@ -24,16 +24,23 @@ public:
     // Partitions [first, second) for `thread`.
     std::pair<int32_t, int32_t> range(int thread) const { return {begin_[thread], begin_[thread + 1]}; }
 
-    // After an epoch in which partition p took seconds[p] on the thread that ran it: across each
-    // boundary between two threads, moves the partition next to it from the thread that took
-    // longer to the other, when the estimate (the receiving thread's time per unit of weight)
-    // says the longer of the two would shorten by more than a quarter of that partition's time
-    // (so that timing noise does not make a partition go back and forth).
+    // After an epoch in which partition p took seconds[p] on the thread that ran it: each
+    // thread's speed (weight per second, averaged with the previous estimate) predicts how long
+    // any split would take; the contiguous split whose longest thread is shortest replaces the
+    // current one when it is predicted to be at least 5 % shorter (so that timing noise does
+    // not make partitions go back and forth). Every thread keeps at least one partition, so
+    // its speed stays known.
     void rebalance(std::span<const double> seconds);
 
 private:
+    // The ranges of the split whose longest thread (partition p on thread t taking
+    // weights_[p] / speed_[t]) is at most `limit`, or empty if there is none.
+    std::vector<int32_t> split_within(double limit) const;
+    double longest(const std::vector<int32_t>& begin) const;
+
     std::vector<int32_t> begin_; // thread t steps partitions begin_[t] .. begin_[t + 1] - 1
     std::vector<double> weights_;
+    std::vector<double> speed_; // weight per second, per thread (0: not measured yet)
 };
 
 } // namespace mech::detail
