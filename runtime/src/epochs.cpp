@@ -1,10 +1,12 @@
-// Epochs: the partitions (one per thread) run several steps without meeting, as NEURON's and
-// Arbor's parallel runs do. An event sent by one partition to another cannot be due before the
-// shortest connection delay has passed, so each partition steps its own cells for up to that
-// long, finding spikes and delivering its own queue's events; when the epoch ends the spikes
-// it found, in (t, detector) order, are queued by the partitions that hold their targets, in
-// parallel, at the start of the next. Every partition sees the same times, operations and event
-// order whatever the number of threads, so the results are those of a one-thread run.
+// Epochs: the partitions run several steps without meeting, as NEURON's and Arbor's parallel
+// runs do. An event sent by one partition to another cannot be due before the shortest
+// connection delay has passed, so each partition steps its own cells for up to that long,
+// finding spikes and delivering its own queue's events; when the epoch ends the spikes found,
+// in (sent, t, detector) order, are queued by the partitions that hold their targets, in
+// parallel, at the start of the next. Each thread steps its range of partitions one after the
+// other (ThreadBalance moves the ranges between epochs). Every partition sees the same times,
+// operations and event order whatever the number of threads, so the results are those of a
+// one-thread run.
 #include "simulation_impl.hpp"
 
 #include "mech/error.hpp"

@@ -11,7 +11,7 @@
 
 namespace mech::detail {
 
-// Within each range of cells (indices into layout.cells: the cells one thread steps), every run
+// Within each range of cells (indices into layout.cells: the cells of one partition), every run
 // of consecutive cells with the same shape (node count and parent of each node) becomes one
 // CellBlock: node j of the run's cell c moves to begin + j*count + c. The run keeps the node
 // range its cells had, so each range of cells still owns one range of nodes. Every node array of

@@ -1,6 +1,6 @@
-// Cells grouped into partitions, one per thread, and the per-partition work of a step: each
-// node sees exactly the operations, in exactly the order, of a one-thread run, so results do not
-// depend on the number of threads.
+// Cells grouped into partitions (several per thread when cells are many), and the per-partition
+// work of a step: each node sees exactly the operations, in exactly the order, of a one-thread
+// run, so results do not depend on the number of threads.
 #include "simulation_impl.hpp"
 
 #include "cable_step.hpp"
