@@ -63,10 +63,18 @@ void Simulation::Impl::run_epoch(double t_end, int64_t max_steps) {
             sum += partitions[p].event_seconds;
         event_seconds = std::max(event_seconds, sum);
     }
+    // Ranges change at most every max_epoch_steps steps, from the times summed since: short
+    // epochs (one step with gap junctions) would otherwise pay the rebalancing every step and
+    // decide on times too short to measure.
     if (balance.threads() > 1) {
         for (std::size_t p = 0; p < partitions.size(); ++p)
-            partition_seconds[p] = partitions[p].seconds;
-        balance.rebalance(partition_seconds);
+            partition_seconds[p] += partitions[p].seconds;
+        balance_steps += n;
+        if (balance_steps >= max_epoch_steps) {
+            balance.rebalance(partition_seconds);
+            std::fill(partition_seconds.begin(), partition_seconds.end(), 0.0);
+            balance_steps = 0;
+        }
     }
     int32_t blown = -1;
     exchange.clear();

@@ -168,7 +168,8 @@ struct Simulation::Impl {
     std::vector<Partition> partitions;
     std::unique_ptr<detail::Workers> workers;
     detail::ThreadBalance balance;          // which partitions each thread steps
-    std::vector<double> partition_seconds; // the last epoch's times, for balance
+    std::vector<double> partition_seconds; // summed over the epochs since the last rebalance
+    int64_t balance_steps = 0;             // steps in those epochs
     // The epoch the workers are running: the start times of its steps and one past the last,
     // and the job (made once: the step loop allocates nothing).
     std::vector<double> epoch_times;

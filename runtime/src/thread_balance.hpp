@@ -24,7 +24,7 @@ public:
     // Partitions [first, second) for `thread`.
     std::pair<int32_t, int32_t> range(int thread) const { return {begin_[thread], begin_[thread + 1]}; }
 
-    // After an epoch in which partition p took seconds[p] on the thread that ran it: each
+    // After epochs in which partition p took seconds[p] in all on the thread that ran it: each
     // thread's speed (weight per second, averaged with the previous estimate) predicts how long
     // any split would take; the contiguous split whose longest thread is shortest replaces the
     // current one when it is predicted to be at least 5 % shorter (so that timing noise does
