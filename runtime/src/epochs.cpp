@@ -88,11 +88,12 @@ void Simulation::Impl::run_epoch(double t_end, int64_t max_steps) {
     }
     // By the moment sent, time and detector (one detector's spikes all come from one
     // partition, in the order found): each moment's events are then pushed together.
-    std::stable_sort(exchange.begin(), exchange.end(), [](const FoundSpike& a, const FoundSpike& b) {
-        if (a.sent != b.sent)
-            return a.sent < b.sent;
-        return a.t != b.t ? a.t < b.t : a.detector < b.detector;
-    });
+    std::stable_sort(exchange.begin(), exchange.end(),
+                     [](const FoundSpike& a, const FoundSpike& b) {
+                         if (a.sent != b.sent)
+                             return a.sent < b.sent;
+                         return a.t != b.t ? a.t < b.t : a.detector < b.detector;
+                     });
     for (const auto& part : partitions)
         if (part.events.overflowed())
             throw Error("more than 67 million events were sent at one moment to the cells of "
@@ -120,8 +121,7 @@ void Simulation::Impl::run_epoch(double t_end, int64_t max_steps) {
     stats.steps += n;
     if (options.profile) {
         const Clock::time_point end = Clock::now();
-        stats.event_seconds +=
-            event_seconds + std::chrono::duration<double>(end - stepped).count();
+        stats.event_seconds += event_seconds + std::chrono::duration<double>(end - stepped).count();
         stats.step_seconds += std::chrono::duration<double>(end - start).count();
     }
 }
@@ -148,10 +148,9 @@ void Simulation::Impl::partition_epoch(Partition& part) {
     for (int32_t k = 0; k < n; ++k) {
         const double time = epoch_times[k];
         part.step = steps + k;
-        threshold_checks.test(part.checks,
-                              [&](int32_t detector) {
-                                  emit_spike(part, detector, time, sent_by_detection(part.step));
-                              });
+        threshold_checks.test(part.checks, [&](int32_t detector) {
+            emit_spike(part, detector, time, sent_by_detection(part.step));
+        });
         deliver_events(part, time + 0.5 * dt);
         if (options.profile) {
             const Clock::time_point now = Clock::now();
@@ -165,7 +164,8 @@ void Simulation::Impl::partition_epoch(Partition& part) {
         }
         if ((steps + k + 1) % options.sample_every == 0)
             for (int32_t c : part.columns)
-                samples[static_cast<std::size_t>(c)].push_back(*sources[static_cast<std::size_t>(c)]);
+                samples[static_cast<std::size_t>(c)].push_back(
+                    *sources[static_cast<std::size_t>(c)]);
         if (options.profile)
             mark = Clock::now();
     }

@@ -20,10 +20,9 @@ void Simulation::Impl::split_cells(int threads) {
     const std::size_t block = detail::CableStepPlan::lanes;
     const std::size_t blocks = cells.size() / block;
     const auto wanted = static_cast<std::size_t>(threads);
-    const int n_parts =
-        blocks >= wanted
-            ? static_cast<int>(std::min(blocks, partitions_per_thread * wanted))
-            : std::max(1, std::min<int>(threads, static_cast<int>(cells.size())));
+    const int n_parts = blocks >= wanted
+                            ? static_cast<int>(std::min(blocks, partitions_per_thread * wanted))
+                            : std::max(1, std::min<int>(threads, static_cast<int>(cells.size())));
     // Contiguous groups of cells with about equal node counts.
     cell_ranges.clear();
     const double per_part = static_cast<double>(layout.size()) / n_parts;
@@ -211,8 +210,8 @@ void Simulation::Impl::assign_columns() {
             for (std::size_t k = 0; k < ions.size() && !here; ++k) {
                 const auto [lo, hi] = part.ion_slots[k];
                 const detail::IonSpecies& sp = ions[k];
-                for (const double* a : {sp.reversal.data(), sp.current.data(),
-                                        sp.internal.data(), sp.external.data()})
+                for (const double* a : {sp.reversal.data(), sp.current.data(), sp.internal.data(),
+                                        sp.external.data()})
                     here = here || in(src, a, lo, hi);
             }
             if (here) {

@@ -46,7 +46,8 @@ void net_move_callback(void* runtime, mech_index_t instance, mech_value_t time) 
     const auto& ctx = *static_cast<Simulation::Impl::CallbackContext*>(runtime);
     const int32_t target = ctx.offset + instance;
     auto& part = partition_of(ctx, target);
-    const auto it = part.pending_self_events.find(Simulation::Impl::instance_key(ctx.store, target));
+    const auto it =
+        part.pending_self_events.find(Simulation::Impl::instance_key(ctx.store, target));
     if (it == part.pending_self_events.end())
         return;
     part.cancelled_events.insert(it->second.sequence);

@@ -76,8 +76,8 @@ struct Simulation::Impl {
         std::vector<std::vector<mech_ion_view>> ion;        // per store
         std::vector<CallbackContext> contexts;              // per store
         std::vector<std::pair<int32_t, int32_t>> ion_slots; // per ion species: [begin, end)
-        std::vector<detail::Stimuli::IClampRun> iclamps; // IClamps on these nodes (alone there)
-        std::vector<int32_t> stimuli;  // the other stimuli on these nodes
+        std::vector<detail::Stimuli::IClampRun> iclamps;    // IClamps on these nodes (alone there)
+        std::vector<int32_t> stimuli;                       // the other stimuli on these nodes
         detail::CableStepPlan cable;   // matrix set-up, tree solve, v update of these cells
         std::vector<int32_t> gap_ends; // gap-junction ends on these nodes
         bool finite = true;            // v stayed finite in the last step
@@ -114,8 +114,9 @@ struct Simulation::Impl {
     detail::AlignedVector<double> cap;  // cm*1e-3/dt per node (S/cm2 per mV of step)
 
     std::vector<detail::MechanismStore> stores;
-    std::vector<detail::AlignedVector<double>> initial_values; // per store, what initialize() restores
-    std::vector<CallbackContext> contexts;           // per store
+    std::vector<detail::AlignedVector<double>>
+        initial_values;                    // per store, what initialize() restores
+    std::vector<CallbackContext> contexts; // per store
     std::vector<detail::IonSpecies> ions;
     detail::Stimuli stimuli;
     std::vector<std::pair<int32_t, int32_t>> point_instance; // point process -> (store, instance)
@@ -167,7 +168,7 @@ struct Simulation::Impl {
     std::vector<std::pair<std::size_t, std::size_t>> cell_ranges; // per partition: cells
     std::vector<Partition> partitions;
     std::unique_ptr<detail::Workers> workers;
-    detail::ThreadBalance balance;          // which partitions each thread steps
+    detail::ThreadBalance balance;         // which partitions each thread steps
     std::vector<double> partition_seconds; // summed over the epochs since the last rebalance
     int64_t balance_steps = 0;             // steps in those epochs
     // The epoch the workers are running: the start times of its steps and one past the last,

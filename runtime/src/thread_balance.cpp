@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <utility>
 
 namespace mech::detail {
 
@@ -24,11 +23,10 @@ ThreadBalance::ThreadBalance(int threads, std::span<const double> weights)
     }
 }
 
-std::vector<int32_t> ThreadBalance::split_within(double limit) const {
+bool ThreadBalance::split_within(double limit, std::vector<int32_t>& begin) const {
     const int n_threads = threads();
     const auto n = static_cast<int32_t>(weights_.size());
-    std::vector<int32_t> begin(static_cast<std::size_t>(n_threads) + 1, n);
-    begin[0] = 0;
+    begin.assign(static_cast<std::size_t>(n_threads) + 1, n);
     int32_t p = 0;
     for (int t = 0; t < n_threads; ++t) {
         begin[t] = p;
@@ -39,12 +37,9 @@ std::vector<int32_t> ThreadBalance::split_within(double limit) const {
             ++p;
         } while (p < last && time + weights_[p] / speed_[t] <= limit);
         if (time > limit)
-            return {};
+            return false;
     }
-    if (p < n)
-        return {};
-    begin[n_threads] = n;
-    return begin;
+    return p == n;
 }
 
 double ThreadBalance::longest(const std::vector<int32_t>& begin) const {
@@ -80,11 +75,10 @@ void ThreadBalance::rebalance(std::span<const double> seconds) {
     double lo = 0, hi = now;
     for (int k = 0; k < 40; ++k) {
         const double mid = 0.5 * (lo + hi);
-        (split_within(mid).empty() ? lo : hi) = mid;
+        (split_within(mid, candidate_) ? hi : lo) = mid;
     }
-    std::vector<int32_t> best = split_within(hi);
-    if (!best.empty() && longest(best) < 0.95 * now)
-        begin_ = std::move(best);
+    if (split_within(hi, candidate_) && longest(candidate_) < 0.95 * now)
+        begin_.swap(candidate_);
 }
 
 } // namespace mech::detail

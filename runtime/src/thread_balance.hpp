@@ -22,7 +22,9 @@ public:
 
     int threads() const { return static_cast<int>(begin_.size()) - 1; }
     // Partitions [first, second) for `thread`.
-    std::pair<int32_t, int32_t> range(int thread) const { return {begin_[thread], begin_[thread + 1]}; }
+    std::pair<int32_t, int32_t> range(int thread) const {
+        return {begin_[thread], begin_[thread + 1]};
+    }
 
     // After epochs in which partition p took seconds[p] in all on the thread that ran it: each
     // thread's speed (weight per second, averaged with the previous estimate) predicts how long
@@ -33,14 +35,15 @@ public:
     void rebalance(std::span<const double> seconds);
 
 private:
-    // The ranges of the split whose longest thread (partition p on thread t taking
-    // weights_[p] / speed_[t]) is at most `limit`, or empty if there is none.
-    std::vector<int32_t> split_within(double limit) const;
+    // Whether a split exists whose longest thread (partition p on thread t taking
+    // weights_[p] / speed_[t]) is at most `limit`; if so, its ranges are in `begin`.
+    bool split_within(double limit, std::vector<int32_t>& begin) const;
     double longest(const std::vector<int32_t>& begin) const;
 
     std::vector<int32_t> begin_; // thread t steps partitions begin_[t] .. begin_[t + 1] - 1
     std::vector<double> weights_;
-    std::vector<double> speed_; // weight per second, per thread (0: not measured yet)
+    std::vector<double> speed_;      // weight per second, per thread (0: not measured yet)
+    std::vector<int32_t> candidate_; // rebalance's scratch: the step loop allocates nothing
 };
 
 } // namespace mech::detail

@@ -183,11 +183,9 @@ TEST_P(Epochs, ResultsAreThoseOfARunWhoseThreadsMeetEveryStep) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Columns, Epochs, ::testing::Values(false, true),
-                         [](const auto& info) {
-                             return info.param ? std::string("WithAStimulusColumn")
-                                               : std::string("CellColumnsOnly");
-                         });
+INSTANTIATE_TEST_SUITE_P(Columns, Epochs, ::testing::Values(false, true), [](const auto& info) {
+    return info.param ? std::string("WithAStimulusColumn") : std::string("CellColumnsOnly");
+});
 
 // A tie at exactly t = 5 ms at one IntFire1: the self-event that ends its refractory period
 // (it fired at 2 ms, refrac 3 ms; sent in step 80) and a network event of weight 2 (a spike at

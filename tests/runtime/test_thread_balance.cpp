@@ -63,9 +63,9 @@ TEST(ThreadBalance, StartsWithRangesOfEqualWeight) {
 // settle, within a few epochs, where the longer thread is shortest.
 TEST(ThreadBalance, FollowsUnequalCpusToTheBestSplit) {
     const std::vector<double> weights(16, 1.0);
-    for (const std::vector<double>& speed : {std::vector<double>{1.0, 0.7},
-                                             std::vector<double>{0.7, 1.0},
-                                             std::vector<double>{1.0, 0.6, 0.8}}) {
+    for (const std::vector<double>& speed :
+         {std::vector<double>{1.0, 0.7}, std::vector<double>{0.7, 1.0},
+          std::vector<double>{1.0, 0.6, 0.8}}) {
         ThreadBalance b(static_cast<int>(speed.size()), weights);
         for (int epoch = 0; epoch < 20; ++epoch)
             b.rebalance(measure(b, weights, speed));
@@ -78,8 +78,8 @@ TEST(ThreadBalance, FollowsUnequalCpusToTheBestSplit) {
         } else {
             for (int a = 1; a < n; ++a)
                 for (int c = 1; a + c < n; ++c)
-                    best = std::min(best, std::max({a / speed[0], c / speed[1],
-                                                    (n - a - c) / speed[2]}));
+                    best = std::min(best,
+                                    std::max({a / speed[0], c / speed[1], (n - a - c) / speed[2]}));
         }
         EXPECT_NEAR(longest(b, weights, speed), best, 1e-9)
             << "speeds " << speed[0] << ", " << speed[1];
