@@ -56,7 +56,8 @@ double hill(double cai, double kd, double n) {
     return x / (1 + x);
 }
 
-// tauz = 1e-9 ms is instantaneous at dt = 0.025 ms (tauz = 0 itself: pending/).
+// tauz = 1e-9 ms is instantaneous at dt = 0.025 ms (tauz = 0 itself:
+// compiler_regressions_test.cpp).
 TEST(Sk, FastGateTracksCalcium) {
     const auto* m = load("sk.mech", "sk");
     ASSERT_NE(m, nullptr);

@@ -73,7 +73,7 @@ std::vector<GateCase> gate_cases() {
              return (0.612 + 1 / (std::exp(-(v + 132) / 16.7) + std::exp((v + 16.8) / 18.2))) /
                     std::pow(5.0, (c - 24) / 10);
          }},
-        // cat's h gate: pending/ (its two-branch time constant is folded away by the passes).
+        // cat's h gate: compiler_regressions_test.cpp (its two-branch time constant).
     };
 }
 

@@ -73,10 +73,6 @@ std::string pas_file() {
     return std::filesystem::exists(library) ? library : std::string(MECH_GOLDEN_DIR) + "/pas.mod";
 }
 
-const mech_mechanism* load_pending(const std::string& file, std::string_view name) {
-    return load_path(std::string(MECH_PENDING_DIR) + "/" + file, name);
-}
-
 Instance::Instance(const mech_mechanism& mechanism, double v)
     : mechanism_(&mechanism), store_(mechanism, {0}, 1) {
     store_.v[0] = v;

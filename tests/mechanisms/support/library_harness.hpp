@@ -16,8 +16,6 @@ namespace mech::library_test {
 // The JIT-compiled mechanism `name` from mechanisms/<file>; compiled once per file and kept
 // for the whole test run. Returns null after reporting every diagnostic as a test failure.
 const mech_mechanism* load(const std::string& file, std::string_view name);
-// The same for a file in tests/mechanisms/pending/ (mechanisms the compiler cannot take yet).
-const mech_mechanism* load_pending(const std::string& file, std::string_view name);
 
 // The JIT catalogue of several files compiled together (cached like load); null after
 // reporting. Names starting with '/' are used as they are, others are taken in mechanisms/.

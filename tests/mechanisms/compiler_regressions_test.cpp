@@ -1,5 +1,6 @@
-// Library behaviour a compiler stage used to get wrong (see README.md): each test names the
-// blocker it guards against.
+// Library behaviour a compiler stage used to get wrong: each test names the bug it guards
+// against (cat.mech's inactivation gate, whose tau_h FUNCTION's IF branches the passes once
+// dropped, making h NaN; sk.mech with tauz = 0, whose gate update was NaN).
 #include "library_harness.hpp"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,4 @@
 // IntFire1 event by event: integration, exact decay between events, firing, refractoriness.
-// Registered since lowering gives NET_RECEIVE's `flag` its storage.
 #include "library_harness.hpp"
 
 #include <gtest/gtest.h>
