@@ -13,7 +13,7 @@ namespace {
 double boltzmann(double v, double half, double slope) { return 1.0 / (1.0 + std::exp(-(v - half) / slope)); }
 
 // Was: the passes dropped the assignments inside tau_h's IF (advance_state divided by 0).
-TEST(Pending, CatInactivationStaysAtInfAndRelaxesWithItsTwoBranchTau) {
+TEST(CompilerRegression, CatInactivationStaysAtInfAndRelaxesWithItsTwoBranchTau) {
     const auto* m = load("cat.mech", "cat");
     ASSERT_NE(m, nullptr);
     for (double v : {-90.0, -65.0, -30.0}) {
@@ -34,7 +34,7 @@ TEST(Pending, CatInactivationStaysAtInfAndRelaxesWithItsTwoBranchTau) {
 }
 
 // Was: gate updates were emitted as -(inf/tau)/(-1/tau), NaN for TAU = 0 at run time.
-TEST(Pending, SkWithTauzZeroIsInstantaneous) {
+TEST(CompilerRegression, SkWithTauzZeroIsInstantaneous) {
     const auto* m = load("sk.mech", "sk");
     ASSERT_NE(m, nullptr);
     Instance s(*m, -50.0);
