@@ -202,17 +202,19 @@ TEST(EpochTies, EqualTimesGoInTheOrderOfAStepByStepRun) {
     model.add_spike_source("second", VecStim{{1.96875}});
     model.connect_spikes("first", cell, {2.0}, 1.0);
     model.connect_spikes("second", cell, {2.0}, 3.03125);
-    for (Stepping how : {Stepping::Run, Stepping::StepByStep, Stepping::Pieces}) {
-        SimOptions o;
-        o.tstop = 10;
-        o.dt = dt;
-        Simulation sim(model, library(), o);
-        sim.initialize();
-        advance(sim, how, o.tstop);
-        const auto spikes = sim.spikes("cell");
-        EXPECT_EQ(std::vector<double>(spikes.begin(), spikes.end()), std::vector<double>{2.0})
-            << static_cast<int>(how);
-    }
+    for (int threads : {1, 2}) // no cells: one partition, whatever the thread count
+        for (Stepping how : {Stepping::Run, Stepping::StepByStep, Stepping::Pieces}) {
+            SimOptions o;
+            o.tstop = 10;
+            o.dt = dt;
+            o.threads = threads;
+            Simulation sim(model, library(), o);
+            sim.initialize();
+            advance(sim, how, o.tstop);
+            const auto spikes = sim.spikes("cell");
+            EXPECT_EQ(std::vector<double>(spikes.begin(), spikes.end()), std::vector<double>{2.0})
+                << threads << " threads, stepping " << static_cast<int>(how);
+        }
 }
 
 // A connection may not be shorter than a step: its event could be due within the step that
