@@ -55,14 +55,15 @@ void Simulation::Impl::run_epoch(double t_end, int64_t max_steps) {
     workers->run(epoch_job);
 
     const Clock::time_point stepped = options.profile ? Clock::now() : Clock::time_point{};
-    double event_seconds = 0; // the longest any thread spent on events
-    for (int thread = 0; thread < balance.threads(); ++thread) {
-        const auto [first, end] = balance.range(thread);
-        double sum = 0;
-        for (int32_t p = first; p < end; ++p)
-            sum += partitions[p].event_seconds;
-        event_seconds = std::max(event_seconds, sum);
-    }
+    double event_seconds = 0; // with profile: the longest any thread spent on events
+    if (options.profile)
+        for (int thread = 0; thread < balance.threads(); ++thread) {
+            const auto [first, end] = balance.range(thread);
+            double sum = 0;
+            for (int32_t p = first; p < end; ++p)
+                sum += partitions[p].event_seconds;
+            event_seconds = std::max(event_seconds, sum);
+        }
     // Ranges change at most every max_epoch_steps steps, from the times summed since: short
     // epochs (one step with gap junctions) would otherwise pay the rebalancing every step and
     // decide on times too short to measure.

@@ -45,7 +45,8 @@ void interleave_cells(TreeLayout& layout,
     std::vector<int32_t> stride_of(layout.size(), 1); // per old node: its block's cell count
     layout.blocks.clear();
     int32_t shift = 0; // the gaps so far
-    // Between ranges of cells (the partitions threads step), a gap: while one thread streams
+    // Between ranges of cells (partitions, any two of which may be stepped by different
+    // threads), a gap: while one thread streams
     // through its nodes, the hardware prefetcher runs past the end of the range, and it does not
     // cross a page. Without the gap it can pull the next partition's first lines away from the
     // thread writing them every step (W2 on two threads, each partition's time: 1.60/2.09 s

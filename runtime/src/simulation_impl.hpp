@@ -114,8 +114,8 @@ struct Simulation::Impl {
     detail::AlignedVector<double> cap;  // cm*1e-3/dt per node (S/cm2 per mV of step)
 
     std::vector<detail::MechanismStore> stores;
-    std::vector<detail::AlignedVector<double>>
-        initial_values;                    // per store, what initialize() restores
+    // Per store, what initialize() restores.
+    std::vector<detail::AlignedVector<double>> initial_values;
     std::vector<CallbackContext> contexts; // per store
     std::vector<detail::IonSpecies> ions;
     detail::Stimuli stimuli;

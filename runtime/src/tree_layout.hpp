@@ -40,7 +40,7 @@ struct TreeLayout {
     // range of cells (interleave_cells: the cells of a range still cover exactly its nodes).
     std::vector<std::pair<int32_t, int32_t>> cells;
     std::vector<CellBlock> blocks; // in node order, covering every node but the gaps
-    int32_t gap_nodes = 0;         // nodes of no cell between the threads' partitions
+    int32_t gap_nodes = 0;         // nodes of no cell between partitions
 
     std::size_t size() const { return parent.size(); }
     // NEURON's node_exact: the node whose voltage `sec(x)` refers to.
